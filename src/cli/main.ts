@@ -1,0 +1,83 @@
+/**
+ * The `streamsim` command. Every command returns an exit code (exit-codes.ts); errors a user can fix
+ * print one clear message and exit 2, a bug prints its stack and exits 1.
+ */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { StepBoundExceeded } from '../sim/kernel/scheduler.js';
+import { ScenarioError } from '../sim/scenario/errors.js';
+import { SourceFileError } from '../sim/sources/source-file-error.js';
+import { ExitCode, UserError } from './exit-codes.js';
+import { runCommand } from './commands/run.js';
+import { listCommand } from './commands/list.js';
+
+function fail(error: unknown): number {
+  if (error instanceof UserError) {
+    process.stderr.write(error.message + '\n');
+    return error.code;
+  }
+  if (error instanceof ScenarioError || error instanceof SourceFileError) {
+    process.stderr.write(`streamsim: ${error.message}\n`);
+    return ExitCode.badInput;
+  }
+  if (error instanceof StepBoundExceeded) {
+    process.stderr.write(`streamsim: ${error.message}\nRaise the scenario's maxSteps if the run is meant to be this long.\n`);
+    return ExitCode.simulation;
+  }
+  process.stderr.write(`streamsim: internal error (a bug; please report it with the scenario and seed):\n${(error as Error)?.stack ?? String(error)}\n`);
+  return ExitCode.internal;
+}
+
+function guard(action: () => number): void {
+  try {
+    process.exitCode = action();
+  } catch (error) {
+    process.exitCode = fail(error);
+  }
+}
+
+export function main(argv: string[]): void {
+  void yargs(argv)
+    .scriptName('streamsim')
+    .usage('$0 <command> [options]\n\nA deterministic simulator of streaming engines: watermarks, windows, triggers, checkpoints and delivery guarantees, checked against the exact answer.')
+    .command(
+      'run <scenario>',
+      'simulate a scenario (a file or a bundled name) and report every pane against the exact answer',
+      (y) =>
+        y
+          .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML) or bundled scenario name' })
+          .option('seed', { type: 'number', describe: "seed for every random draw (default: the scenario's seed)" })
+          .option('json', { type: 'boolean', default: false, describe: 'print one JSON document instead of the text report' })
+          .option('out', { type: 'string', describe: 'write the report to this file (atomically) instead of stdout' })
+          .option('strict', { type: 'boolean', default: false, describe: 'exit 4 unless every final result equals the exact answer and all checks pass' })
+          .check((a) => {
+            if (a.seed !== undefined && !Number.isInteger(a.seed)) throw new Error('--seed must be an integer');
+            return true;
+          }),
+      (a) =>
+        guard(() =>
+          runCommand({ scenario: a.scenario, json: a.json, strict: a.strict, ...(a.seed !== undefined ? { seed: a.seed } : {}), ...(a.out !== undefined ? { out: a.out } : {}) }),
+        ),
+    )
+    .command(
+      'list',
+      'list the bundled scenarios (the curriculum)',
+      (y) => y.option('json', { type: 'boolean', default: false, describe: 'print JSON' }),
+      (a) => guard(() => listCommand(a.json)),
+    )
+    .demandCommand(1, 'Name a command: run <scenario> or list.')
+    .strict()
+    .recommendCommands()
+    .fail((message, error, y) => {
+      if (error) throw error;
+      process.stderr.write(`${y.help() ? '' : ''}streamsim: ${message}\nRun \`streamsim --help\` for usage.\n`);
+      process.exit(ExitCode.badInput);
+    })
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .parse();
+}
+
+main(hideBin(process.argv));

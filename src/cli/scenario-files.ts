@@ -1,0 +1,62 @@
+/**
+ * Finding and loading scenario files: a path, or the name of a bundled scenario. File reading lives
+ * here, outside the pure simulator, which receives text.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseScenario } from '../sim/scenario/parse.js';
+import type { Scenario } from '../sim/scenario/types.js';
+import { parseCsv, parseJsonl } from '../sim/sources/event-file.js';
+import { UserError } from './exit-codes.js';
+
+/** The bundled curriculum: `scenarios/` at the package root (dist/src/cli → ../../../scenarios). */
+export const BUNDLED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../scenarios');
+
+export function bundledScenarioFiles(): string[] {
+  if (!existsSync(BUNDLED_DIR)) return [];
+  return readdirSync(BUNDLED_DIR)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort()
+    .map((f) => join(BUNDLED_DIR, f));
+}
+
+/** A path if one exists, else a bundled scenario by name (with or without .yaml). */
+export function resolveScenarioPath(nameOrPath: string): string {
+  const asPath = isAbsolute(nameOrPath) ? nameOrPath : resolve(process.cwd(), nameOrPath);
+  if (existsSync(asPath)) return asPath;
+  const base = nameOrPath.replace(/\.ya?ml$/, '');
+  for (const ext of ['.yaml', '.yml']) {
+    const bundled = join(BUNDLED_DIR, base + ext);
+    if (existsSync(bundled)) return bundled;
+  }
+  const names = bundledScenarioFiles().map((f) => f.slice(BUNDLED_DIR.length + 1).replace(/\.ya?ml$/, ''));
+  throw new UserError(`streamsim: no scenario file or bundled scenario named '${nameOrPath}'.\nBundled scenarios: ${names.join(', ')}\n(see \`streamsim list\`)`);
+}
+
+export function loadScenario(nameOrPath: string): Scenario {
+  const path = resolveScenarioPath(nameOrPath);
+  const text = readText(path);
+  const shown = displayName(path);
+  return parseScenario(text, shown, {
+    readFile: (relative: string) => readText(isAbsolute(relative) ? relative : join(dirname(path), relative)),
+    parseEventFile: (content: string, fileName: string) =>
+      extname(fileName).toLowerCase() === '.csv' ? parseCsv(content, fileName) : parseJsonl(content, fileName),
+  });
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((error as Error).message);
+    throw new UserError(`${displayName(path)}: cannot read the file: ${reason}`);
+  }
+}
+
+/** Bundled files print as scenarios/name.yaml; others relative to the working directory when inside it. */
+export function displayName(path: string): string {
+  if (path.startsWith(BUNDLED_DIR + '/')) return `scenarios/${path.slice(BUNDLED_DIR.length + 1)}`;
+  const cwd = process.cwd() + '/';
+  return path.startsWith(cwd) ? path.slice(cwd.length) : path;
+}

@@ -1,0 +1,83 @@
+/**
+ * Checks one run against the truth, reading only the trace: every pane classified, every truth
+ * window found or explained, every event accounted for, every watermark monotonic.
+ *
+ * A run is ok when no event is unaccounted, no watermark regressed, and no pane is wrong or
+ * duplicated. Partial panes and missing or incomplete results are not failures by themselves: a
+ * heuristic watermark that drops late data is a lesson, not a bug, and the summary shows it.
+ */
+import type { Scenario } from '../scenario/types.js';
+import type { TraceEvent } from '../trace/events.js';
+import type { Truth } from '../truth/exact-answer.js';
+import { accountEvents, type AccountingReport } from './event-accounting.js';
+import { indexEventFacts } from './event-facts.js';
+import { findMissingResults, type IncompleteResult, type MissingResult } from './missing-results.js';
+import { classifyPanes, type PaneVerdict, type PaneVerdictKind } from './pane-classification.js';
+import { checkWatermarksMonotonic, type WatermarkViolation } from './watermark-monotonic.js';
+
+export interface CheckSummary {
+  readonly panes: number;
+  readonly correct: number;
+  readonly partial: number;
+  readonly wrong: number;
+  readonly duplicated: number;
+  readonly retractions: number;
+  readonly truthWindows: number;
+  /** Truth windows whose last value the reader holds equals the truth. */
+  readonly finalCorrect: number;
+  readonly missing: number;
+  readonly incomplete: number;
+  /** Distinct events ingested. */
+  readonly events: number;
+  readonly windowed: number;
+  readonly filtered: number;
+  readonly lateDropped: number;
+  readonly sideOutput: number;
+  readonly unaccounted: number;
+}
+
+export interface CheckResult {
+  readonly panes: PaneVerdict[];
+  readonly missing: MissingResult[];
+  readonly incomplete: IncompleteResult[];
+  readonly accounting: AccountingReport;
+  readonly watermarkViolations: WatermarkViolation[];
+  readonly summary: CheckSummary;
+  readonly ok: boolean;
+}
+
+export function checkRun(scenario: Scenario, trace: readonly TraceEvent[], truth: Truth): CheckResult {
+  const facts = indexEventFacts(trace);
+  const panes = classifyPanes(scenario, trace, truth);
+  const results = findMissingResults(scenario, trace, truth, panes, facts);
+  const accounting = accountEvents(scenario, trace, truth, facts);
+  const watermarkViolations = checkWatermarksMonotonic(trace);
+  const verdicts = countVerdicts(panes);
+  const totals = accounting.totals;
+  const summary: CheckSummary = {
+    panes: panes.length,
+    correct: verdicts.correct,
+    partial: verdicts.partial,
+    wrong: verdicts.wrong,
+    duplicated: verdicts.duplicated,
+    retractions: verdicts.retraction,
+    truthWindows: truth.windows.length,
+    finalCorrect: results.finalCorrect,
+    missing: results.missing.length,
+    incomplete: results.incomplete.length,
+    events: totals.events,
+    windowed: totals.windowed,
+    filtered: totals.filtered,
+    lateDropped: totals.lateDropped,
+    sideOutput: totals.sideOutput,
+    unaccounted: totals.unaccounted,
+  };
+  const ok = summary.unaccounted === 0 && watermarkViolations.length === 0 && summary.wrong === 0 && summary.duplicated === 0;
+  return { panes, missing: results.missing, incomplete: results.incomplete, accounting, watermarkViolations, summary, ok };
+}
+
+function countVerdicts(panes: readonly PaneVerdict[]): Record<PaneVerdictKind, number> {
+  const counts: Record<PaneVerdictKind, number> = { correct: 0, partial: 0, wrong: 0, duplicated: 0, retraction: 0 };
+  for (const p of panes) counts[p.verdict] += 1;
+  return counts;
+}

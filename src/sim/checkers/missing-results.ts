@@ -1,0 +1,141 @@
+/**
+ * Results the reader never got right: truth windows with no pane at all (missing), and truth
+ * windows whose LAST value the reader holds differs from the truth (incomplete). For a missing
+ * window the trace usually tells why, and the reason says so.
+ */
+import type { Window } from '../model/window.js';
+import { windowId } from '../model/window.js';
+import type { Scenario } from '../scenario/types.js';
+import type { TraceEvent } from '../trace/events.js';
+import type { Truth, TruthWindow } from '../truth/exact-answer.js';
+import { eventRefId, keyWindowId } from '../truth/ids.js';
+import { indexEventFacts, type EventFacts, type EventFactsIndex } from './event-facts.js';
+import { onTimeDueAt } from './on-time-due.js';
+import { finalConsumerValues, type PaneVerdict } from './pane-classification.js';
+import { PaneWindows } from './pane-windows.js';
+import { sameValue } from './values.js';
+
+/**
+ * - never-ingested: the source never read any of its events (the run stopped early);
+ * - all-late: every event that reached the window operator was too late for it (dropped or side output);
+ * - other-windows: panes were emitted for overlapping windows of the key instead (sessions merged
+ *   differently, e.g. a late event dropped before it could bridge two sessions);
+ * - not-windowed: its events were ingested but never added to this window;
+ * - never-fired: events were added, but the operator's watermark never reached the firing point;
+ * - not-emitted: the watermark did reach it and still no pane came (an engine bug, or a trigger that never fires).
+ */
+export type MissingReason = 'never-ingested' | 'all-late' | 'other-windows' | 'not-windowed' | 'never-fired' | 'not-emitted';
+
+export interface MissingResult {
+  readonly key: string;
+  readonly window: Window;
+  readonly truthValue: number;
+  readonly reason: MissingReason;
+  /** One sentence for the report. */
+  readonly detail: string;
+}
+
+export interface IncompleteResult {
+  readonly key: string;
+  readonly window: Window;
+  readonly truthValue: number;
+  /** The last value the reader holds. */
+  readonly finalValue: number;
+  /** How many of the window's events the trace shows as too late for it. */
+  readonly lateEvents: number;
+}
+
+export interface ResultsReport {
+  readonly missing: MissingResult[];
+  readonly incomplete: IncompleteResult[];
+  /** Truth windows whose last value the reader holds equals the truth. */
+  readonly finalCorrect: number;
+}
+
+interface Context {
+  readonly scenario: Scenario;
+  readonly facts: EventFactsIndex;
+  readonly panes: PaneWindows;
+  /** The last watermark of each window-operator task. */
+  readonly operatorWatermark: ReadonlyMap<number, number>;
+}
+
+export function findMissingResults(
+  scenario: Scenario,
+  trace: readonly TraceEvent[],
+  truth: Truth,
+  verdicts: readonly PaneVerdict[],
+  facts: EventFactsIndex = indexEventFacts(trace),
+): ResultsReport {
+  const finals = finalConsumerValues(verdicts);
+  const context: Context = {
+    scenario,
+    facts,
+    panes: new PaneWindows(verdicts),
+    operatorWatermark: lastOperatorWatermarks(trace),
+  };
+  const missing: MissingResult[] = [];
+  const incomplete: IncompleteResult[] = [];
+  let finalCorrect = 0;
+  for (const tw of truth.windows) {
+    const finalValue = finals.get(keyWindowId(tw.key, tw.window));
+    if (finalValue === undefined) {
+      missing.push({ key: tw.key, window: tw.window, truthValue: tw.value, ...explainMissing(context, tw) });
+    } else if (!sameValue(finalValue, tw.value)) {
+      const lateEvents = eventFacts(context, tw).filter((f) => f !== undefined && lateFor(context, f, tw.window)).length;
+      incomplete.push({ key: tw.key, window: tw.window, truthValue: tw.value, finalValue, lateEvents });
+    } else {
+      finalCorrect += 1;
+    }
+  }
+  return { missing, incomplete, finalCorrect };
+}
+
+/** The first reason, in the order of MissingReason, that the trace supports. */
+function explainMissing(c: Context, tw: TruthWindow): { reason: MissingReason; detail: string } {
+  const facts = eventFacts(c, tw);
+  const n = facts.length;
+  const ingested = facts.filter((f): f is EventFacts => f !== undefined && f.ingested > 0);
+  if (ingested.length === 0) return { reason: 'never-ingested', detail: `none of its ${n} events was ingested: the run stopped before the source read them` };
+  const late = ingested.filter((f) => lateFor(c, f, tw.window));
+  if (late.length === ingested.length) {
+    const dropped = late.filter((f) => lateFact(c, f, tw.window)?.disposition === 'dropped').length;
+    const unread = n === ingested.length ? '' : ` (${n - ingested.length} never ingested)`;
+    return { reason: 'all-late', detail: `all ${late.length} ingested events were too late for it: ${dropped} dropped, ${late.length - dropped} to the side output${unread}` };
+  }
+  const other = c.panes.overlapping(tw.key, tw.window);
+  if (other !== null) return { reason: 'other-windows', detail: `panes were emitted for overlapping windows of ${tw.key} instead, such as [${other.start}, ${other.end}): its events were grouped differently` };
+  const windowed = ingested.map((f) => windowFact(c, f, tw.window)).find((w) => w !== undefined);
+  if (windowed === undefined) return { reason: 'not-windowed', detail: `${ingested.length} of its events were ingested but none was added to this window` };
+  const watermark = c.operatorWatermark.get(windowed.task) ?? -Infinity;
+  const due = onTimeDueAt(c.scenario, tw.window);
+  if (watermark < due) {
+    return { reason: 'never-fired', detail: `its watermark never passed its end: window task ${windowed.task} ended at watermark ${watermark}, and the window fires at ${due}` };
+  }
+  return { reason: 'not-emitted', detail: `window task ${windowed.task} reached watermark ${watermark} (the window fires at ${due}) but emitted no pane` };
+}
+
+function eventFacts(c: Context, tw: TruthWindow): (EventFacts | undefined)[] {
+  return tw.events.map((ref) => c.facts.byRef.get(eventRefId(ref)));
+}
+
+/** For fixed windows the entry must name this window; a session entry names the session of its time, so any counts. */
+function windowFact(c: Context, f: EventFacts, window: Window) {
+  return c.scenario.window.type === 'session' ? f.windowed.values().next().value : f.windowed.get(windowId(window));
+}
+
+function lateFact(c: Context, f: EventFacts, window: Window) {
+  return c.scenario.window.type === 'session' ? f.late.values().next().value : f.late.get(windowId(window));
+}
+
+function lateFor(c: Context, f: EventFacts, window: Window): boolean {
+  return lateFact(c, f, window) !== undefined;
+}
+
+function lastOperatorWatermarks(trace: readonly TraceEvent[]): Map<number, number> {
+  const last = new Map<number, number>();
+  for (const e of trace) {
+    if (e.type === 'watermark-advanced' && e.scope === 'operator') last.set(e.id, e.watermark);
+  }
+  return last;
+}

@@ -1,0 +1,141 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Scenario } from '../scenario/types.js';
+import type { TraceEvent } from '../trace/events.js';
+import { ArrayLog, testScenario, type LogRow } from '../truth/array-log.test-support.js';
+import { computeTruth } from '../truth/exact-answer.js';
+import { classifyPanes } from './pane-classification.js';
+import { fired, late, ref, win, windowed } from './trace.test-support.js';
+
+const W = win(0, 10_000);
+/** k1 in [0, 10 s): values 1, 2, 3 (sum 6). */
+const rows: LogRow[] = [
+  { key: 'k1', value: 1, eventTime: 1_000 },
+  { key: 'k1', value: 2, eventTime: 2_000 },
+  { key: 'k1', value: 3, eventTime: 3_000 },
+];
+const e0 = windowed(ref(0), 'k1', 1, 1_000, W);
+const e1 = windowed(ref(1), 'k1', 2, 2_000, W);
+const e2 = windowed(ref(2), 'k1', 3, 3_000, W);
+const e = [e0, e1, e2];
+
+function classify(trace: TraceEvent[], overrides: Partial<Scenario> = {}, log: LogRow[] = rows) {
+  const scenario = testScenario(overrides);
+  return classifyPanes(scenario, trace, computeTruth(scenario, new ArrayLog(log)));
+}
+const verdicts = (list: ReturnType<typeof classify>) => list.map((v) => v.verdict);
+
+describe('classifyPanes', () => {
+  it('finds a pane that equals the truth correct', () => {
+    const [v] = classify([...e, fired('k1', W, 6, { count: 3 })]);
+    assert.deepEqual(v && [v.verdict, v.consumerValue, v.truthValue, v.seenValue, v.traceIndex], ['correct', 6, 6, 6, 3]);
+  });
+
+  it('finds an early pane partial: right for what the engine had seen', () => {
+    const trace = [e0, fired('k1', W, 1, { timing: 'EARLY' }), e1, e2, fired('k1', W, 6, { index: 1 })];
+    const list = classify(trace);
+    assert.deepEqual(verdicts(list), ['partial', 'correct']);
+    assert.deepEqual(list.map((v) => v.seenValue), [1, 6]);
+  });
+
+  it('finds a pane partial when data was dropped as late', () => {
+    const trace = [e0, e1, fired('k1', W, 3, { count: 2 }), late(ref(2), 'k1', 3, 3_000, W)];
+    const list = classify(trace);
+    assert.deepEqual(verdicts(list), ['partial']);
+    assert.deepEqual([list[0]?.truthValue, list[0]?.seenValue], [6, 3]);
+  });
+
+  it('finds a pane wrong when it matches neither the truth nor what was seen', () => {
+    const trace = [e0, e1, fired('k1', W, 4, { count: 2 })];
+    assert.deepEqual(verdicts(classify(trace)), ['wrong']);
+  });
+
+  it('finds a pane for a window the truth does not have wrong, unless it matches what was seen', () => {
+    const other = win(20_000, 30_000);
+    const list = classify([fired('k1', other, 7), windowed(ref(0), 'k1', 1, 25_000, other), fired('k1', other, 1, { index: 1 })]);
+    assert.deepEqual(verdicts(list), ['wrong', 'partial']);
+    assert.equal(list[0]?.truthValue, null);
+  });
+
+  it('finds a repeated pane duplicated', () => {
+    const p = fired('k1', W, 6, { count: 3 });
+    assert.deepEqual(verdicts(classify([...e, p, p])), ['correct', 'duplicated']);
+  });
+
+  it('classifies retractions apart and keeps the value the reader held', () => {
+    const trace = [
+      e0,
+      fired('k1', W, 1, { timing: 'EARLY' }),
+      e1,
+      e2,
+      fired('k1', W, 1, { index: 1, retraction: true }),
+      fired('k1', W, 6, { index: 1, count: 3 }),
+    ];
+    const list = classify(trace, { accumulation: 'accumulating-retracting' });
+    assert.deepEqual(verdicts(list), ['partial', 'retraction', 'correct']);
+    assert.deepEqual(list.map((v) => v.consumerValue), [1, 1, 6]);
+  });
+
+  it('adds discarding panes up: each holds only what arrived since the last', () => {
+    const trace = [e0, fired('k1', W, 1), e1, e2, fired('k1', W, 5, { index: 1, count: 2 })];
+    const list = classify(trace, { accumulation: 'discarding' });
+    assert.deepEqual(verdicts(list), ['partial', 'correct']);
+    assert.deepEqual(list.map((v) => v.consumerValue), [1, 6]);
+  });
+
+  it('rebuilds a discarding average from value × count, and keeps the min of discarding panes', () => {
+    const trace = [e0, e1, fired('k1', W, 1.5, { count: 2 }), e2, fired('k1', W, 3, { index: 1 })];
+    const clean = trace;
+    const avg = classify(clean, { accumulation: 'discarding', aggregate: 'avg' });
+    assert.deepEqual(verdicts(avg), ['partial', 'correct']);
+    assert.deepEqual(avg.map((v) => v.consumerValue), [1.5, 2]);
+    const min = classify(
+      [e0, e1, fired('k1', W, 1, { count: 2 }), e2, fired('k1', W, 3, { index: 1 })],
+      { accumulation: 'discarding', aggregate: 'min' },
+    );
+    assert.deepEqual(verdicts(min), ['correct', 'correct']);
+  });
+
+  it('lets a duplicated discarding pane reach the reader twice', () => {
+    const p = fired('k1', W, 6, { count: 3 });
+    const list = classify([...e, p, p], { accumulation: 'discarding' });
+    assert.deepEqual(list.map((v) => [v.verdict, v.consumerValue]), [
+      ['correct', 6],
+      ['duplicated', 12],
+    ]);
+  });
+
+  it('checks count, max and avg against the truth in accumulating mode', () => {
+    for (const [aggregate, value] of [['count', 3], ['max', 3], ['avg', 2]] as const) {
+      assert.deepEqual(verdicts(classify([...e, fired('k1', W, value, { count: 3 })], { aggregate })), ['correct'], aggregate);
+    }
+  });
+
+  it('counts a replayed windowed entry once in what the engine had seen', () => {
+    const trace = [e0, e0, e1, fired('k1', W, 3, { count: 2 })];
+    assert.deepEqual(verdicts(classify(trace)), ['partial']);
+  });
+});
+
+describe('classifyPanes: session windows', () => {
+  // Flink, gap 10: events at 0, 18 and then 9, which bridges [0, 10) and [18, 28) into one session [0, 28).
+  const sessionRows: LogRow[] = [0, 18, 9].map((eventTime) => ({ key: 'u1', value: 1, eventTime }));
+  const scenario = { window: { type: 'session', gapMs: 10 }, aggregate: 'count' } as const;
+  const a = windowed(ref(0), 'u1', 1, 0, win(0, 10));
+  const b = windowed(ref(1), 'u1', 1, 18, win(18, 28));
+  const c = windowed(ref(2), 'u1', 1, 9, win(9, 19));
+
+  it('sees every accepted event of the key inside the pane window, whatever session it entered', () => {
+    const list = classify([a, fired('u1', win(0, 10), 1, { timing: 'EARLY' }), b, c, fired('u1', win(0, 28), 3, { count: 3 })], scenario, sessionRows);
+    assert.deepEqual(verdicts(list), ['partial', 'correct']);
+    assert.deepEqual(list.map((v) => [v.truthValue, v.seenValue]), [
+      [null, 1],
+      [3, 3],
+    ]);
+  });
+
+  it('finds a session pane that counts an event outside its window wrong', () => {
+    const list = classify([a, b, fired('u1', win(0, 10), 2)], scenario, sessionRows);
+    assert.deepEqual(verdicts(list), ['wrong']);
+  });
+});

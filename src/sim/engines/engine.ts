@@ -1,0 +1,39 @@
+/**
+ * What every engine offers: run a scenario on the simulated clock and hand back the trace and the
+ * panes it wrote. Engines differ in how they move data (per record, per micro-batch); the report,
+ * checkers and UI read only this result.
+ */
+import type { KeyTable } from '../model/record.js';
+import type { Pane } from '../model/pane.js';
+import type { Scenario } from '../scenario/types.js';
+import type { BuiltInput, PartitionedLog } from '../sources/log.js';
+import type { TraceEvent, TraceSink } from '../trace/events.js';
+
+export type EngineName = 'native';
+
+export interface RunOptions {
+  /** Overrides the scenario's seed. */
+  readonly seed?: number;
+  /** Where the trace goes; by default an in-memory array returned in the result. */
+  readonly trace?: TraceSink;
+  /** Keep every pane in the result (default true); benchmarks count them instead. */
+  readonly keepPanes?: boolean;
+  /** A prebuilt input, so several runs (or the truth) share one log. */
+  readonly input?: BuiltInput;
+}
+
+export interface RunResult {
+  readonly engine: EngineName;
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly keys: KeyTable;
+  readonly log: PartitionedLog;
+  readonly trace: readonly TraceEvent[];
+  readonly panes: readonly Pane[];
+  readonly panesWritten: number;
+  /** Simulated time when the last scheduled entry ran. */
+  readonly endedAt: number;
+  readonly steps: number;
+  /** (key, window) states still open at the end: windows the clock never closed. */
+  readonly openWindows: number;
+}

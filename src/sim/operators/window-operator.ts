@@ -1,0 +1,393 @@
+/**
+ * The keyed window operator: assigns elements to windows, keeps per-key window state, and fires
+ * panes as the trigger and the progress clock say. Its shape follows Flink's WindowOperator (assign,
+ * drop if late, add, ask the trigger; timers fire windows and clear state) with Beam's pane
+ * vocabulary (EARLY / ON_TIME / LATE, index, isLast) and accumulation modes. Where the engines
+ * differ it asks the rule book (semantics/rules.ts).
+ */
+import type { KeyTable, StreamRecord } from '../model/record.js';
+import type { Pane, PaneTiming } from '../model/pane.js';
+import type { Window } from '../model/window.js';
+import type { AggregateKind, Scenario, TriggerSpec } from '../scenario/types.js';
+import type { EngineRules } from '../semantics/rules.js';
+import type { TraceSink } from '../trace/events.js';
+import { type FixedWindows, assignStarts, windowEnd } from '../windows/fixed-windows.js';
+import { sessionMerge } from '../windows/sessions.js';
+import { onElement } from '../triggers/firing.js';
+import { addToAcc, mergeAcc, resetAcc, resultOf } from './aggregate.js';
+import { EventTimers, type TimerKind } from './event-timers.js';
+import { type Retractable, WindowState } from './window-state.js';
+
+export type FiringPhase = 'early' | 'late';
+
+export interface WindowOperatorHost {
+  /** Where panes go (the sink chained to this operator). */
+  emit(pane: Pane, clock: number): void;
+  /** Sets a processing-time timer that calls onProcessingTimer(ws, phase, firings) at `at`. */
+  registerProcessingTimer(at: number, ws: WindowState, phase: FiringPhase, firings: number): void;
+}
+
+export interface WindowOperatorConfig {
+  readonly scenario: Scenario;
+  readonly rules: EngineRules;
+  readonly keys: KeyTable;
+  readonly task: number;
+  readonly trace: TraceSink;
+  readonly host: WindowOperatorHost;
+}
+
+type Layout = { readonly kind: 'fixed'; readonly fixed: FixedWindows } | { readonly kind: 'session'; readonly gapMs: number };
+
+export class WindowOperator {
+  /** The progress clock: the combined input watermark, or Kafka Streams' stream time. */
+  clock = -Infinity;
+  private readonly fixedState = new Map<number, Map<number, WindowState>>();
+  private readonly sessionState = new Map<number, WindowState[]>();
+  private readonly timers = new EventTimers();
+  private readonly layout: Layout;
+  private readonly aggregate: AggregateKind;
+  private readonly trigger: TriggerSpec;
+  private readonly latenessMs: number;
+  private readonly sessionGapMs: number | undefined;
+  /** Kafka Streams without suppress and Spark's update mode emit the updated row on every element. */
+  private readonly emitsEveryUpdate: boolean;
+  private readonly startsBuf: number[] = [];
+  private readonly lateBuf: Window[] = [];
+  private liveWindows = 0;
+
+  constructor(private readonly cfg: WindowOperatorConfig) {
+    const s = cfg.scenario;
+    this.aggregate = s.aggregate;
+    this.trigger = s.trigger;
+    this.latenessMs = s.allowedLatenessMs;
+    this.layout = layoutOf(s);
+    this.sessionGapMs = this.layout.kind === 'session' ? this.layout.gapMs : undefined;
+    this.emitsEveryUpdate =
+      (s.semantics === 'kafka-streams' && !s.suppress) || (s.semantics === 'spark' && s.outputMode === 'update');
+  }
+
+  /** Number of (key, window) states held: the operator's state size. */
+  get openWindows(): number {
+    return this.liveWindows;
+  }
+
+  /** The earliest event-time timer, for processing-time windows that the task drives by its clock. */
+  nextTimer(): number {
+    return this.timers.peek();
+  }
+
+  processElement(rec: StreamRecord, now: number): void {
+    if (this.layout.kind === 'fixed') this.processFixed(rec, this.layout.fixed, now);
+    else this.processSession(rec, this.layout.gapMs, now);
+  }
+
+  /** Moves the progress clock forward and fires and clears the windows it passes, in timestamp order. */
+  advanceClock(clock: number, now: number): void {
+    if (clock <= this.clock) return;
+    this.clock = clock;
+    while (this.timers.popDue(clock, (time, kind, ws) => this.onEventTimer(time, kind, ws, now))) {
+      // Each call handles one timestamp; loop until none is due.
+    }
+  }
+
+  onProcessingTimer(ws: WindowState, phase: FiringPhase, firings: number, now: number): void {
+    // A timer set for a pane that has since fired, or for a window that is gone, is stale.
+    if (ws.cleared || ws.firings !== firings || ws.pane.count === 0) return;
+    if ((phase === 'late') !== ws.onTimePassed) return;
+    this.fire(ws, phase === 'early' ? 'EARLY' : 'LATE', now, false);
+  }
+
+  private processFixed(rec: StreamRecord, fixed: FixedWindows, now: number): void {
+    const n = assignStarts(fixed, rec.timestamp, this.startsBuf);
+    let perKey = this.fixedState.get(rec.entry.key);
+    let late = 0;
+    for (let i = 0; i < n; i++) {
+      const start = this.startsBuf[i] as number;
+      let ws = perKey?.get(start);
+      if (ws === undefined) {
+        const w = { start, end: windowEnd(fixed, start) };
+        // Flink WindowOperator.isWindowLate / Beam's droppable-element check, via the rule book.
+        if (this.clock >= this.cfg.rules.expireAt(w, undefined, this.latenessMs)) {
+          this.lateBuf[late++] = w;
+          continue;
+        }
+        if (perKey === undefined) {
+          perKey = new Map();
+          this.fixedState.set(rec.entry.key, perKey);
+        }
+        ws = this.createWindow(rec.entry.key, w.start, w.end);
+        perKey.set(start, ws);
+      }
+      this.addElement(ws, rec, now);
+    }
+    if (late > 0) this.reportLate(rec, late, late === n, now);
+  }
+
+  private processSession(rec: StreamRecord, gapMs: number, now: number): void {
+    const rules = this.cfg.rules;
+    const key = rec.entry.key;
+    let sessions = this.sessionState.get(key);
+    if (sessions === undefined) {
+      sessions = [];
+      this.sessionState.set(key, sessions);
+    }
+    const proto = rules.sessionOf(rec.timestamp, gapMs);
+    const m = sessionMerge(rules, gapMs, sessions, proto);
+    // Flink checks the merged window for lateness (isWindowLate(actualWindow)) before adding.
+    if (this.clock >= rules.expireAt(m.span, gapMs, this.latenessMs)) {
+      this.lateBuf[0] = m.span;
+      this.reportLate(rec, 1, true, now);
+      return;
+    }
+    let ws: WindowState;
+    if (m.count === 0) {
+      ws = this.createWindow(key, m.span.start, m.span.end);
+      let at = 0;
+      while (at < sessions.length && (sessions[at] as WindowState).start < ws.start) at++;
+      sessions.splice(at, 0, ws);
+    } else {
+      ws = this.mergeSessions(sessions, m.first, m.count, m.span, now);
+    }
+    this.addElement(ws, rec, now);
+  }
+
+  private mergeSessions(sessions: WindowState[], first: number, count: number, span: Window, now: number): WindowState {
+    const target = sessions[first] as WindowState;
+    if (count === 1 && target.start === span.start && target.end === span.end) return target;
+    const from: Window[] = [];
+    const retractions: Retractable[] = target.pendingRetractions ?? [];
+    for (let i = first; i < first + count; i++) {
+      const ws = sessions[i] as WindowState;
+      from.push({ start: ws.start, end: ws.end });
+      if (ws.lastEmitted) retractions.push(ws.lastEmitted);
+      if (ws !== target) {
+        if (ws.pendingRetractions) retractions.push(...ws.pendingRetractions);
+        mergeAcc(target.total, ws.total);
+        mergeAcc(target.pane, ws.pane);
+        target.maxEventTime = Math.max(target.maxEventTime, ws.maxEventTime);
+        target.maxIngestionTime = Math.max(target.maxIngestionTime, ws.maxIngestionTime);
+        target.paneMaxEventTime = Math.max(target.paneMaxEventTime, ws.paneMaxEventTime);
+        target.paneMaxIngestionTime = Math.max(target.paneMaxIngestionTime, ws.paneMaxIngestionTime);
+        target.nextIndex = Math.max(target.nextIndex, ws.nextIndex);
+        ws.cleared = true;
+        this.liveWindows--;
+      }
+    }
+    sessions.splice(first + 1, count - 1);
+    // The merged span is a new window: it has emitted nothing yet, and withdraws what its parts said.
+    target.start = span.start;
+    target.end = span.end;
+    target.lastEmitted = undefined;
+    target.pendingRetractions = retractions.length > 0 ? retractions : undefined;
+    target.firings++;
+    this.registerTimers(target);
+    if (this.cfg.trace.detailed) {
+      this.cfg.trace.emit({ type: 'windows-merged', at: now, task: this.cfg.task, key: this.keyName(target.key), from, into: span });
+    }
+    return target;
+  }
+
+  private createWindow(key: number, start: number, end: number): WindowState {
+    const ws = new WindowState(key, start, end);
+    this.liveWindows++;
+    this.registerTimers(ws);
+    return ws;
+  }
+
+  private registerTimers(ws: WindowState): void {
+    const rules = this.cfg.rules;
+    ws.fireAt = rules.fireAt(ws, this.sessionGapMs, this.latenessMs);
+    ws.expireAt = rules.expireAt(ws, this.sessionGapMs, this.latenessMs);
+    // A window whose fire time the clock has already passed was opened by late (but allowed) data.
+    ws.onTimePassed = this.clock >= ws.fireAt;
+    if (!ws.onTimePassed) this.timers.register(ws.fireAt, 'fire', ws);
+    this.timers.register(ws.expireAt, 'expire', ws);
+  }
+
+  private addElement(ws: WindowState, rec: StreamRecord, now: number): void {
+    addToAcc(ws.total, rec.value);
+    addToAcc(ws.pane, rec.value);
+    const et = rec.entry.eventTime;
+    if (et > ws.maxEventTime) ws.maxEventTime = et;
+    if (et > ws.paneMaxEventTime) ws.paneMaxEventTime = et;
+    if (rec.ingestionTime > ws.maxIngestionTime) ws.maxIngestionTime = rec.ingestionTime;
+    if (rec.ingestionTime > ws.paneMaxIngestionTime) ws.paneMaxIngestionTime = rec.ingestionTime;
+    if (this.cfg.trace.detailed) this.traceWindowed(ws, rec, now);
+    if (this.emitsEveryUpdate) {
+      this.fire(ws, this.clock >= ws.end ? 'LATE' : 'EARLY', now, false);
+      return;
+    }
+    const phase: FiringPhase = ws.onTimePassed ? 'late' : 'early';
+    const decision = onElement(phase === 'late' ? this.trigger.late : this.trigger.early, ws.pane.count, now);
+    if (decision.kind === 'fire') this.fire(ws, phase === 'late' ? 'LATE' : 'EARLY', now, false);
+    else if (decision.kind === 'timer') this.cfg.host.registerProcessingTimer(decision.at, ws, phase, ws.firings);
+  }
+
+  private onEventTimer(time: number, kind: TimerKind, ws: WindowState, now: number): void {
+    if (ws.cleared) return;
+    if (kind === 'fire') {
+      if (ws.fireAt !== time || ws.onTimePassed) return;
+      ws.onTimePassed = true;
+      if (!this.emitsEveryUpdate) this.fireOnTime(ws, now);
+      return;
+    }
+    if (ws.expireAt !== time) return;
+    this.clear(ws, now);
+  }
+
+  /** The on-time pane, unless the rule book says an empty window stays silent (Flink) . */
+  private fireOnTime(ws: WindowState, now: number): void {
+    const content = this.cfg.scenario.accumulation === 'discarding' ? ws.pane : ws.total;
+    const isLast = ws.expireAt <= this.clock;
+    if (content.count === 0 && !(this.cfg.rules.emitsEmptyOnTimePane && resultOf(this.aggregate, content) !== undefined)) return;
+    this.fire(ws, 'ON_TIME', now, isLast);
+  }
+
+  /**
+   * Clears the window (Flink: the cleanup timer at maxTimestamp + allowed lateness). Beam's
+   * ClosingBehavior.FIRE_IF_NON_EMPTY first emits a final pane for data the late trigger had not
+   * yet fired; Flink simply purges.
+   */
+  private clear(ws: WindowState, now: number): void {
+    if (ws.pane.count > 0 && ws.onTimePassed && !this.emitsEveryUpdate && this.cfg.rules.emitsEmptyOnTimePane) {
+      this.fire(ws, 'LATE', now, true);
+    }
+    ws.cleared = true;
+    this.liveWindows--;
+    if (this.layout.kind === 'fixed') {
+      const perKey = this.fixedState.get(ws.key);
+      perKey?.delete(ws.start);
+      if (perKey?.size === 0) this.fixedState.delete(ws.key);
+    } else {
+      const sessions = this.sessionState.get(ws.key);
+      const at = sessions ? sessions.indexOf(ws) : -1;
+      if (sessions && at >= 0) sessions.splice(at, 1);
+      if (sessions?.length === 0) this.sessionState.delete(ws.key);
+    }
+    if (this.cfg.trace.detailed) {
+      this.cfg.trace.emit({
+        type: 'window-cleared',
+        at: now,
+        task: this.cfg.task,
+        key: this.keyName(ws.key),
+        window: { start: ws.start, end: ws.end },
+        watermark: this.clock,
+      });
+    }
+  }
+
+  private fire(ws: WindowState, timing: PaneTiming, now: number, isLast: boolean): void {
+    const mode = this.cfg.scenario.accumulation;
+    const discarding = mode === 'discarding';
+    const content = discarding ? ws.pane : ws.total;
+    const value = resultOf(this.aggregate, content) ?? 0;
+    const window = { start: ws.start, end: ws.end };
+    const key = this.keyName(ws.key);
+    const index = ws.nextIndex++;
+    if (mode === 'accumulating-retracting') this.emitRetractions(ws, key, index, timing, now);
+    this.cfg.host.emit(
+      {
+        key,
+        window,
+        value,
+        timing,
+        index,
+        isLast,
+        emittedAt: now,
+        count: content.count,
+        maxEventTime: discarding ? ws.paneMaxEventTime : ws.maxEventTime,
+        maxIngestionTime: discarding ? ws.paneMaxIngestionTime : ws.maxIngestionTime,
+      },
+      this.clock,
+    );
+    ws.lastEmitted = { window, value, count: content.count, index };
+    resetAcc(ws.pane);
+    ws.paneMaxEventTime = -Infinity;
+    ws.paneMaxIngestionTime = -Infinity;
+    ws.firings++;
+  }
+
+  /** Accumulating and retracting (Streaming Systems ch. 2): withdraw what was said before the new value. */
+  private emitRetractions(ws: WindowState, key: string, index: number, timing: PaneTiming, now: number): void {
+    const old: Retractable[] = ws.pendingRetractions ?? [];
+    if (ws.lastEmitted) old.push(ws.lastEmitted);
+    ws.pendingRetractions = undefined;
+    for (const r of old) {
+      this.cfg.host.emit(
+        {
+          key,
+          window: r.window,
+          value: r.value,
+          timing,
+          index: r.window.start === ws.start && r.window.end === ws.end ? index : r.index,
+          isLast: false,
+          emittedAt: now,
+          count: r.count,
+          retraction: true,
+          maxEventTime: ws.maxEventTime,
+          maxIngestionTime: ws.maxIngestionTime,
+        },
+        this.clock,
+      );
+    }
+  }
+
+  private reportLate(rec: StreamRecord, late: number, allLate: boolean, now: number): void {
+    // Flink sends an element to the late side output only when every window it belongs to was late
+    // (isSkippedElement && isElementLate); a partly late element is just dropped from those windows.
+    const disposition = allLate && this.cfg.scenario.lateData === 'side-output' ? 'side-output' : 'dropped';
+    const trace = this.cfg.trace;
+    if (!trace.detailed) return;
+    for (let i = 0; i < late; i++) {
+      const w = this.lateBuf[i] as Window;
+      trace.emit({
+        type: 'event-late',
+        at: now,
+        task: this.cfg.task,
+        ref: { partition: rec.entry.partition, offset: rec.entry.offset },
+        key: this.keyName(rec.entry.key),
+        value: rec.value,
+        eventTime: rec.entry.eventTime,
+        arrivedAt: now,
+        timestamp: rec.timestamp,
+        window: { start: w.start, end: w.end },
+        watermark: this.clock,
+        disposition,
+      });
+    }
+  }
+
+  private traceWindowed(ws: WindowState, rec: StreamRecord, now: number): void {
+    this.cfg.trace.emit({
+      type: 'event-windowed',
+      at: now,
+      task: this.cfg.task,
+      ref: { partition: rec.entry.partition, offset: rec.entry.offset },
+      key: this.keyName(ws.key),
+      value: rec.value,
+      timestamp: rec.timestamp,
+      window: { start: ws.start, end: ws.end },
+      late: ws.onTimePassed,
+      watermark: this.clock,
+    });
+  }
+
+  private keyName(id: number): string {
+    return this.cfg.keys.name(id);
+  }
+}
+
+function layoutOf(s: Scenario): Layout {
+  const w = s.window;
+  switch (w.type) {
+    case 'tumbling':
+      return { kind: 'fixed', fixed: { sizeMs: w.sizeMs, everyMs: w.sizeMs, offsetMs: w.offsetMs } };
+    case 'sliding':
+      return { kind: 'fixed', fixed: { sizeMs: w.sizeMs, everyMs: w.everyMs, offsetMs: w.offsetMs } };
+    case 'global':
+      // The global window [-∞, +∞): one fixed window no timestamp leaves.
+      return { kind: 'fixed', fixed: { sizeMs: Infinity, everyMs: Infinity, offsetMs: 0 } };
+    case 'session':
+      return { kind: 'session', gapMs: w.gapMs };
+  }
+}

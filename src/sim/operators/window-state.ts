@@ -1,0 +1,40 @@
+/**
+ * The state of one key's window inside the window operator: its bounds, the running aggregate of
+ * everything it holds (`total`), the part that arrived since the last firing (`pane`), and where it
+ * stands in its life: before the on-time moment, after it (late phase), or cleared.
+ */
+import type { Window } from '../model/window.js';
+import { type Acc, emptyAcc } from './aggregate.js';
+
+export interface Retractable {
+  readonly window: Window;
+  readonly value: number;
+  readonly count: number;
+  readonly index: number;
+}
+
+export class WindowState implements Window {
+  readonly total: Acc = emptyAcc();
+  readonly pane: Acc = emptyAcc();
+  /** Latest event and ingestion time behind `total` and behind `pane`, for latency. */
+  maxEventTime = -Infinity;
+  maxIngestionTime = -Infinity;
+  paneMaxEventTime = -Infinity;
+  paneMaxIngestionTime = -Infinity;
+  /** Index of the next pane, per key and window (Beam PaneInfo.index). */
+  nextIndex = 0;
+  /** The progress clock has passed the window's fire time: further data is late (if still allowed). */
+  onTimePassed = false;
+  cleared = false;
+  /** Bumped on every firing, so a processing-time timer set for an earlier pane knows it is stale. */
+  firings = 0;
+  /** The clock values at which this window's fire and expiry timers are registered. */
+  fireAt = 0;
+  expireAt = 0;
+  /** What the last pane said, for accumulating-and-retracting output. */
+  lastEmitted: Retractable | undefined;
+  /** Panes of sessions merged into this one that a retracting consumer must withdraw. */
+  pendingRetractions: Retractable[] | undefined;
+
+  constructor(readonly key: number, public start: number, public end: number) {}
+}

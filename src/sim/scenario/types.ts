@@ -1,0 +1,163 @@
+/**
+ * A scenario after validation: every duration is integer milliseconds, every default filled in.
+ * The YAML form (see schema.ts) is what people write; this is what the simulator runs.
+ */
+import type { Accumulation } from '../model/pane.js';
+import type { Semantics } from '../model/semantics.js';
+
+export type TimeDomain = 'event-time' | 'ingestion-time' | 'processing-time';
+export type AggregateKind = 'count' | 'sum' | 'min' | 'max' | 'avg';
+
+/** An event written out in a timeline or a file, key by name. */
+export interface EventSpec {
+  readonly key: string;
+  readonly value: number;
+  readonly eventTime: number;
+  /** Partition of the source log; default 0. */
+  readonly partition: number;
+  /** For punctuated watermarks. */
+  readonly marker?: boolean;
+}
+
+/** A step of a scripted timeline, like Beam's TestStream: at a processing time, add events or advance the watermark. */
+export type TimelineStep =
+  | { readonly at: number; readonly kind: 'events'; readonly events: readonly EventSpec[] }
+  | { readonly at: number; readonly kind: 'watermark'; readonly watermark: number /* Infinity = end of time */ };
+
+export type KeyDistribution =
+  | { readonly type: 'uniform' }
+  | { readonly type: 'zipf'; readonly exponent: number }
+  /** One key (`k0`) gets `share` of the events (a ratio), the rest spread uniformly: WORKLOADS W7. */
+  | { readonly type: 'hot-key'; readonly shareNumerator: number; readonly shareDenominator: number }
+  /**
+   * Keys active in turns, for sessions (WORKLOADS W4): during each period of event time only
+   * `activeKeys` consecutive keys receive events, so each key sees a burst and then a long silence.
+   */
+  | { readonly type: 'rotating'; readonly activeKeys: number; readonly periodMs: number };
+
+/** How arrival time relates to event time (the disorder model). Delays are added to the event time. */
+export type Disorder =
+  | { readonly type: 'none' }
+  /** Uniform delay in [0, maxDelayMs). WORKLOADS: [0, 6000). */
+  | { readonly type: 'uniform'; readonly maxDelayMs: number }
+  /**
+   * Heavy-tailed stragglers: most events are delayed uniformly in [0, baseDelayMs); a fraction
+   * (a ratio) is delayed by a Pareto draw with scale baseDelayMs and shape `alpha`, capped at maxDelayMs.
+   */
+  | {
+      readonly type: 'heavy-tailed';
+      readonly baseDelayMs: number;
+      readonly stragglerNumerator: number;
+      readonly stragglerDenominator: number;
+      readonly alpha: number;
+      readonly maxDelayMs: number;
+    };
+
+export interface GeneratorSpec {
+  readonly events: number;
+  /** Events per second of event time, across all partitions. */
+  readonly ratePerSec: number;
+  /** Event time of the first event. */
+  readonly startMs: number;
+  readonly partitions: number;
+  readonly keys: number;
+  readonly keyDistribution: KeyDistribution;
+  /** Values are integers uniform in [valueMin, valueMax). */
+  readonly valueMin: number;
+  readonly valueMax: number;
+  /** Optional bursts: `onMs` of event time at `burstRatePerSec`, then `offMs` at the base rate. */
+  readonly bursts?: { readonly onMs: number; readonly offMs: number; readonly burstRatePerSec: number };
+  readonly disorder: Disorder;
+  /** One partition whose events arrive `lagMs` later than the others (a slow broker, a lagging producer). */
+  readonly laggingPartition?: { readonly partition: number; readonly lagMs: number };
+  /** One partition that receives no events in [fromMs, untilMs) of event time (untilMs may be Infinity). */
+  readonly idlePartition?: { readonly partition: number; readonly fromMs: number; readonly untilMs: number };
+  /** Every n-th event of each partition is a punctuation marker. */
+  readonly markerEvery?: number;
+}
+
+export type InputSpec =
+  | { readonly kind: 'timeline'; readonly steps: readonly TimelineStep[]; readonly partitions: number }
+  | { readonly kind: 'generator'; readonly generator: GeneratorSpec }
+  /**
+   * Events read from a JSONL or CSV file (the CLI reads the file; the simulator gets the rows).
+   * Rows without an arrival time arrive at their event time, then `disorder` applies.
+   */
+  | {
+      readonly kind: 'events';
+      readonly file: string;
+      readonly events: readonly (EventSpec & { readonly arrivalTime?: number })[];
+      readonly partitions: number;
+      readonly disorder: Disorder;
+    };
+
+export type WindowSpec =
+  | { readonly type: 'tumbling'; readonly sizeMs: number; readonly offsetMs: number }
+  | { readonly type: 'sliding'; readonly sizeMs: number; readonly everyMs: number; readonly offsetMs: number }
+  | { readonly type: 'session'; readonly gapMs: number }
+  | { readonly type: 'global' };
+
+export type WatermarkSpec =
+  /** The oracle: knows exactly when all data up to t has arrived (Streaming Systems' perfect watermark). */
+  | { readonly type: 'perfect'; readonly intervalMs: number; readonly idleTimeoutMs?: number }
+  /** Flink forBoundedOutOfOrderness(maxDelay), emitted every intervalMs of processing time (auto-watermark interval). */
+  | { readonly type: 'bounded-out-of-orderness'; readonly maxDelayMs: number; readonly intervalMs: number; readonly idleTimeoutMs?: number }
+  /** Flink forMonotonousTimestamps: bounded out-of-orderness with a bound of 0. */
+  | { readonly type: 'monotonous'; readonly intervalMs: number; readonly idleTimeoutMs?: number }
+  /** Emitted on marker events: the marker's event time minus maxDelayMs (Flink convention: minus 1 as well). */
+  | { readonly type: 'punctuated'; readonly maxDelayMs: number; readonly idleTimeoutMs?: number }
+  /** Heuristic: now minus the p-th percentile of the delays seen in the last `sample` events. */
+  | { readonly type: 'percentile'; readonly percentile: number; readonly sample: number; readonly intervalMs: number; readonly idleTimeoutMs?: number }
+  /** Only the timeline's watermark steps move it, like Beam's TestStream.advanceWatermarkTo. */
+  | { readonly type: 'scripted' };
+
+/** Early or late firings: after a processing-time delay from the first element in the pane, at aligned periods, or every n elements. */
+export type FiringSpec =
+  | { readonly type: 'after-first-element'; readonly delayMs: number }
+  | { readonly type: 'aligned'; readonly everyMs: number }
+  | { readonly type: 'count'; readonly count: number };
+
+export interface TriggerSpec {
+  readonly early?: FiringSpec;
+  /** Late firings; default: every late element fires (count 1), as Flink's EventTimeTrigger and Beam's default trigger do. */
+  readonly late: FiringSpec;
+}
+
+export interface PipelineSpec {
+  /** value → value × multiply + add, before keying. */
+  readonly map?: { readonly multiply: number; readonly add: number };
+  /** Keep events whose value is in [valueMin, valueMax) and, if set, whose key's numeric suffix has this parity. */
+  readonly filter?: { readonly valueMin?: number; readonly valueMax?: number; readonly keyParity?: 'even' | 'odd'; readonly keys?: readonly string[] };
+}
+
+export interface Scenario {
+  readonly name: string;
+  readonly description: string;
+  /** What the scenario teaches, as a list of concepts (the SimPy examples' "Covers:"). */
+  readonly covers: readonly string[];
+  /** The story, told to the learner before the run. */
+  readonly story: string;
+  /** File the scenario came from, for error messages and the report. */
+  readonly source: string;
+  readonly seed: number;
+  readonly semantics: Semantics;
+  readonly timeDomain: TimeDomain;
+  readonly input: InputSpec;
+  readonly pipeline: PipelineSpec;
+  readonly window: WindowSpec;
+  readonly aggregate: AggregateKind;
+  readonly watermark: WatermarkSpec;
+  readonly trigger: TriggerSpec;
+  readonly allowedLatenessMs: number;
+  readonly accumulation: Accumulation;
+  readonly lateData: 'drop' | 'side-output';
+  readonly parallelism: { readonly source: number; readonly window: number };
+  /** Latency of every network channel between tasks. */
+  readonly channelDelayMs: number;
+  /** Spark output mode (semantics spark only). */
+  readonly outputMode: 'append' | 'update';
+  /** Kafka Streams suppress(untilWindowCloses) (semantics kafka-streams only). */
+  readonly suppress: boolean;
+  /** Bound on scheduler steps; reaching it is an error. */
+  readonly maxSteps: number;
+}

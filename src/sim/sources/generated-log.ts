@@ -1,0 +1,246 @@
+/**
+ * A generated log: a PartitionedLog for a GeneratorSpec that streams its events instead of holding
+ * them, so a run over 10^7 events needs memory for the events within one maximum delay, not for N.
+ *
+ * The generator numbers events 0 … N-1 over all partitions and deals them round-robin, as a Kafka
+ * producer without keys spreads its sends: partition p gets the indices p, p+P, p+2P …. Index i has
+ * the event time the rate profile gives it; its key, value and delay are drawn from the partition's
+ * own streams (fork(`partition-${p}`) then 'keys', 'values', 'delay'), so partitions are
+ * independent and a cursor's sequence depends only on the spec, the seed and the partition.
+ */
+import type { Prng } from '../kernel/prng.js';
+import type { KeyTable, LogEntry } from '../model/record.js';
+import type { EventTime, ProcTime } from '../model/time.js';
+import type { GeneratorSpec } from '../scenario/types.js';
+import { compileDisorder, type DelayModel } from './disorder.js';
+import { validateGeneratorSpec } from './generator-spec.js';
+import { compileKeyDistribution, type KeyChooser } from './key-distributions.js';
+import type { LogCursor, PartitionedLog } from './log.js';
+import { AppendQueue, type Bucketed } from './append-queue.js';
+import { RateProfile } from './rate-profile.js';
+import { RingQueue } from './ring-queue.js';
+
+/** What a generator compiles to once per log; its cursors share it and keep only their own position. */
+interface GeneratorPlan {
+  readonly eventCount: number;
+  readonly partitions: number;
+  readonly profile: RateProfile;
+  readonly keyChooser: KeyChooser;
+  /** Key index → interned id in the log's KeyTable. */
+  readonly keyIds: Int32Array;
+  readonly delays: DelayModel;
+  readonly valueMin: number;
+  readonly valueMax: number;
+  /** 0 when the spec has no markers. */
+  readonly markerEvery: number;
+  readonly spec: GeneratorSpec;
+}
+
+/**
+ * A generated log entry. `offset` is -1 until the entry is read: offsets follow append order, which
+ * is only known once every event that could be appended before it has been generated.
+ */
+class GeneratedEntry implements LogEntry, Bucketed<GeneratedEntry> {
+  offset = -1;
+  nextInBucket: GeneratedEntry | undefined = undefined;
+
+  constructor(
+    readonly partition: number,
+    readonly key: number,
+    readonly value: number,
+    readonly eventTime: EventTime,
+    readonly appendTime: ProcTime,
+    readonly marker: boolean,
+    /** The global event index; breaks ties between equal append times. */
+    readonly index: number,
+  ) {}
+}
+
+export class GeneratedLogCursor implements LogCursor {
+  /** Generated, not yet read, in append order (appendTime, then index). */
+  private readonly pending = new AppendQueue<GeneratedEntry>();
+  /** Generated entries in generation (= event-time) order; read ones are dropped from the front. */
+  private readonly byEventTime = new RingQueue<GeneratedEntry>(64);
+  private readonly keyPrng: Prng;
+  private readonly valuePrng: Prng;
+  private readonly delayPrng: Prng;
+  private readonly lagMs: number;
+  private readonly idleFromMs: number;
+  private readonly idleUntilMs: number;
+  private readonly step: number;
+  /** Global index of the next event to generate, and its event time (Infinity when none is left). */
+  private nextIndex = 0;
+  private nextEventTimeMs = Infinity;
+  private generated = 0;
+  private readCount = 0;
+
+  constructor(
+    private readonly plan: GeneratorPlan,
+    readonly partition: number,
+    prng: Prng,
+  ) {
+    const streams = prng.fork(`partition-${partition}`);
+    this.keyPrng = streams.fork('keys');
+    this.valuePrng = streams.fork('values');
+    this.delayPrng = streams.fork('delay');
+    const { laggingPartition: lagging, idlePartition: idle } = plan.spec;
+    this.lagMs = lagging !== undefined && lagging.partition === partition ? lagging.lagMs : 0;
+    // An empty interval [Infinity, Infinity) for every partition but the idle one.
+    const isIdle = idle !== undefined && idle.partition === partition;
+    this.idleFromMs = isIdle ? idle.fromMs : Infinity;
+    this.idleUntilMs = isIdle ? idle.untilMs : Infinity;
+    this.step = plan.partitions;
+    this.advanceTo(partition);
+  }
+
+  get offset(): number {
+    return this.readCount;
+  }
+
+  /** Entries generated but not yet read: bounded by the events within the largest delay. */
+  get bufferedCount(): number {
+    return this.pending.size;
+  }
+
+  /** Entries held for minPendingEventTime; also bounded by the events within the largest delay. */
+  get trackedCount(): number {
+    return this.byEventTime.size;
+  }
+
+  peekAppendTime(): number {
+    return this.generateAhead();
+  }
+
+  next(): LogEntry {
+    this.generateAhead();
+    const entry = this.pending.pop();
+    if (entry === undefined) {
+      throw new Error(`GeneratedLog: partition ${this.partition} has no entry at offset ${this.readCount}; check peekAppendTime() first`);
+    }
+    entry.offset = this.readCount++;
+    // Keep the front of the event-time queue unread, so minPendingEventTime is a peek and the
+    // queue holds no more than the events within one delay of the oldest unread one.
+    const queue = this.byEventTime;
+    for (let head = queue.peek(); head !== undefined && head.offset >= 0; head = queue.peek()) queue.shift();
+    return entry;
+  }
+
+  /**
+   * Events are generated in event-time order, so the oldest unread generated event has the
+   * smallest event time among those generated; any event not generated yet has an event time
+   * of at least nextEventTimeMs, which is Infinity once the partition is exhausted.
+   */
+  minPendingEventTime(): number {
+    const head = this.byEventTime.peek();
+    return head === undefined ? this.nextEventTimeMs : head.eventTime;
+  }
+
+  /**
+   * Generates until the first pending entry is certainly the next in append order, and returns its
+   * append time (Infinity when the partition is exhausted). Delays are ≥ 0, so every event not yet
+   * generated is appended at or after floor = nextEventTimeMs + lagMs, with a larger index than any
+   * pending entry: once a pending entry's append time is ≤ floor, no later event can come before it
+   * (equal append times go to the smaller index).
+   */
+  private generateAhead(): number {
+    for (;;) {
+      const floorMs = this.nextEventTimeMs + this.lagMs;
+      const first = this.pending.firstTimeUpTo(floorMs);
+      if (first !== Infinity || floorMs === Infinity) return first;
+      this.generateOne();
+    }
+  }
+
+  private generateOne(): void {
+    const plan = this.plan;
+    const index = this.nextIndex;
+    const eventTimeMs = this.nextEventTimeMs;
+    const key = plan.keyIds[plan.keyChooser.choose(this.keyPrng, eventTimeMs)] as number;
+    const value = this.valuePrng.int(plan.valueMin, plan.valueMax);
+    const appendTimeMs = eventTimeMs + plan.delays.draw(this.delayPrng) + this.lagMs;
+    this.generated++;
+    // markerEvery n marks the partition's n-th, 2n-th … generated event (local counts n-1, 2n-1 …).
+    const marker = plan.markerEvery > 0 && this.generated % plan.markerEvery === 0;
+    const entry = new GeneratedEntry(this.partition, key, value, eventTimeMs as EventTime, appendTimeMs as ProcTime, marker, index);
+    this.pending.push(entry);
+    this.byEventTime.push(entry);
+    this.advanceTo(index + this.step);
+  }
+
+  /** Moves to the first index ≥ `index` of this partition that is not inside the idle interval. */
+  private advanceTo(index: number): void {
+    const plan = this.plan;
+    let i = index;
+    if (i < plan.eventCount) {
+      const t = plan.profile.eventTimeOf(i);
+      if (t >= this.idleFromMs && t < this.idleUntilMs) {
+        // Jump past the idle interval, then up to the next index that belongs to this partition.
+        const first = plan.profile.firstIndexAtOrAfter(this.idleUntilMs, i, plan.eventCount);
+        i = first + ((((this.partition - first) % this.step) + this.step) % this.step);
+      }
+    }
+    this.nextIndex = i;
+    this.nextEventTimeMs = i < plan.eventCount ? plan.profile.eventTimeOf(i) : Infinity;
+  }
+}
+
+/** Interns `k0` … `k{K-1}` in index order; on an empty table key id equals key index. */
+function internKeyNames(keys: KeyTable, keyCount: number): Int32Array {
+  const ids = new Int32Array(keyCount);
+  for (let k = 0; k < keyCount; k++) ids[k] = keys.intern(`k${k}`);
+  return ids;
+}
+
+export class GeneratedLog implements PartitionedLog {
+  readonly partitions: number;
+  private readonly plan: GeneratorPlan;
+
+  constructor(
+    spec: GeneratorSpec,
+    private readonly prng: Prng,
+    readonly keys: KeyTable,
+  ) {
+    validateGeneratorSpec(spec);
+    const profile = new RateProfile({ startMs: spec.startMs, ratePerSec: spec.ratePerSec, bursts: spec.bursts });
+    this.partitions = spec.partitions;
+    this.plan = {
+      eventCount: spec.events,
+      partitions: spec.partitions,
+      profile,
+      keyChooser: compileKeyDistribution(spec.keyDistribution, spec.keys),
+      keyIds: internKeyNames(keys, spec.keys),
+      delays: compileDisorder(spec.disorder),
+      valueMin: spec.valueMin,
+      valueMax: spec.valueMax,
+      markerEvery: spec.markerEvery ?? 0,
+      spec,
+    };
+  }
+
+  /** The largest gap between an event's event time and its append time, lag included. */
+  get maxDelayMs(): number {
+    return this.plan.delays.maxDelayMs + (this.plan.spec.laggingPartition?.lagMs ?? 0);
+  }
+
+  /**
+   * Opens a cursor at `fromOffset`. A generated partition cannot seek: offsets follow append
+   * order, which only generation reveals, so the cursor regenerates from the start and reads
+   * `fromOffset` entries away, O(fromOffset). Recovery rewinds rarely, so that is acceptable for now.
+   */
+  open(partition: number, fromOffset: number): GeneratedLogCursor {
+    if (!Number.isInteger(partition) || partition < 0 || partition >= this.partitions) {
+      throw new Error(`GeneratedLog.open: partition must be an integer in [0, ${this.partitions}), got ${partition}`);
+    }
+    if (!Number.isInteger(fromOffset) || fromOffset < 0) {
+      throw new Error(`GeneratedLog.open: fromOffset must be a non-negative integer, got ${fromOffset}`);
+    }
+    const cursor = new GeneratedLogCursor(this.plan, partition, this.prng);
+    while (cursor.offset < fromOffset) {
+      if (cursor.peekAppendTime() === Infinity) {
+        throw new Error(`GeneratedLog.open: fromOffset ${fromOffset} is past the end of partition ${partition} (${cursor.offset} entries)`);
+      }
+      cursor.next();
+    }
+    return cursor;
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The trace: one typed, append-only log of everything a run did. The report, the checkers, the
+ * terminal UI and the tests all read it; none of them reaches inside the engine.
+ *
+ * Every entry carries `at`, the processing time (simulated ms) when it happened. Entries are
+ * appended in the order the simulation executed them, so equal `at` values keep causal order.
+ */
+import type { Pane } from '../model/pane.js';
+import type { Window } from '../model/window.js';
+
+/** Identifies an input event across the run: its position in the source log. */
+export interface EventRef {
+  readonly partition: number;
+  readonly offset: number;
+}
+
+export type TraceEvent =
+  /** The source task read an event from its partition (ingestion). */
+  | {
+      readonly type: 'event-ingested';
+      readonly at: number;
+      readonly task: number;
+      readonly ref: EventRef;
+      readonly key: string;
+      readonly value: number;
+      readonly eventTime: number;
+      readonly appendTime: number;
+    }
+  /** The filter dropped it; it belongs to no window. */
+  | { readonly type: 'event-filtered'; readonly at: number; readonly ref: EventRef }
+  /** The window operator added the event (value after map) to a window of its key. */
+  | {
+      readonly type: 'event-windowed';
+      readonly at: number;
+      readonly task: number;
+      readonly ref: EventRef;
+      readonly key: string;
+      readonly value: number;
+      readonly timestamp: number;
+      readonly window: Window;
+      /** True when the window had already fired on time: a late but allowed element. */
+      readonly late: boolean;
+      readonly watermark: number;
+    }
+  /** The event was too late for this window: dropped, or sent to the side output. */
+  | {
+      readonly type: 'event-late';
+      readonly at: number;
+      readonly task: number;
+      readonly ref: EventRef;
+      readonly key: string;
+      readonly value: number;
+      readonly eventTime: number;
+      readonly arrivedAt: number;
+      readonly timestamp: number;
+      readonly window: Window;
+      readonly watermark: number;
+      readonly disposition: 'dropped' | 'side-output';
+    }
+  /** A partition's, a source task's or an operator's watermark (or Kafka Streams' stream time) moved forward. */
+  | {
+      readonly type: 'watermark-advanced';
+      readonly at: number;
+      readonly scope: 'partition' | 'source' | 'operator';
+      readonly id: number;
+      readonly watermark: number;
+      /** For an operator: the input channel (or partition) holding the minimum, if one does. */
+      readonly heldBy?: number;
+    }
+  /** A partition went idle (no events for the idle timeout) or became active again (Flink withIdleness). */
+  | { readonly type: 'partition-idle'; readonly at: number; readonly partition: number; readonly idle: boolean }
+  /** Session windows of a key merged into one. */
+  | { readonly type: 'windows-merged'; readonly at: number; readonly task: number; readonly key: string; readonly from: readonly Window[]; readonly into: Window }
+  /** The window operator emitted a pane. */
+  | { readonly type: 'pane-fired'; readonly at: number; readonly task: number; readonly pane: Pane; readonly watermark: number }
+  /** The window's state was cleared (Flink: maxTimestamp + allowed lateness <= watermark). */
+  | { readonly type: 'window-cleared'; readonly at: number; readonly task: number; readonly key: string; readonly window: Window; readonly watermark: number }
+  /** A source finished its input and sent the end-of-input watermark. */
+  | { readonly type: 'source-finished'; readonly at: number; readonly task: number };
+
+export type TraceEventType = TraceEvent['type'];
+
+/** Where the engine writes its trace. A run for a report keeps every entry; a benchmark keeps none. */
+export interface TraceSink {
+  /** False when entries would be thrown away, so the engine can skip building them on the hot path. */
+  readonly detailed: boolean;
+  emit(event: TraceEvent): void;
+}
+
+export class ArrayTrace implements TraceSink {
+  readonly detailed = true;
+  readonly events: TraceEvent[] = [];
+  emit(event: TraceEvent): void {
+    this.events.push(event);
+  }
+}
+
+/** Keeps nothing: the benchmark sink. Panes still reach the sink operator's own collector. */
+export class NullTrace implements TraceSink {
+  readonly detailed = false;
+  emit(_event: TraceEvent): void {}
+}
