@@ -6,12 +6,12 @@
  * listed apart, as never ingested (a run that stopped early).
  */
 import type { Window } from '../model/window.js';
-import { windowId } from '../model/window.js';
+import { sameWindow } from '../model/window.js';
 import type { Scenario } from '../scenario/types.js';
 import type { EventRef, TraceEvent } from '../trace/events.js';
 import { assignFixedWindows, type FixedWindowSpec } from '../truth/assign-windows.js';
 import type { Truth } from '../truth/exact-answer.js';
-import { eventRefId } from '../truth/ids.js';
+import { eventRefNumber } from '../truth/ids.js';
 import { indexEventFacts, type EventFacts, type EventFactsIndex } from './event-facts.js';
 
 /** 'mixed': accepted by some of its windows and too late for others (or any other combination). */
@@ -55,48 +55,56 @@ export interface AccountingReport {
 
 export function accountEvents(scenario: Scenario, trace: readonly TraceEvent[], truth: Truth, facts: EventFactsIndex = indexEventFacts(trace)): AccountingReport {
   const spec = scenario.window;
+  const fixed = spec.type === 'session' ? null : spec;
   const events: EventAccount[] = [];
   for (const id of facts.ingestOrder) {
     const f = facts.byRef.get(id);
-    if (f !== undefined) events.push(account(f, spec.type === 'session' ? null : spec));
+    if (f !== undefined) events.push(account(f, fixed));
   }
-  const neverIngested: NeverIngested[] = truth.events
-    .filter((e) => (facts.byRef.get(eventRefId(e.ref))?.ingested ?? 0) === 0)
-    .map((e) => ({ ref: e.ref, key: e.key, eventTime: e.eventTime }));
+  const neverIngested: NeverIngested[] = [];
+  for (const e of truth.events) {
+    if ((facts.byRef.get(eventRefNumber(e.ref))?.ingested ?? 0) === 0) neverIngested.push({ ref: e.ref, key: e.key, eventTime: e.eventTime });
+  }
   return { events, neverIngested, totals: totalsOf(events, neverIngested.length) };
 }
 
 /** `fixed` is null for session windows, where an event is added to exactly one session when it arrives. */
 function account(f: EventFacts, fixed: FixedWindowSpec | null): EventAccount {
-  const base = { ref: f.ref, key: f.key, eventTime: f.eventTime };
-  const lates = [...f.late.values()];
+  const lates = f.late.items;
+  const dropped = lates.some((l) => l.disposition === 'dropped');
+  const side = lates.some((l) => l.disposition === 'side-output');
+  const kinds = Number(f.filtered) + Number(f.windowed.size > 0) + Number(dropped) + Number(side);
+  const uncovered = kinds === 0 || fixed === null ? [] : uncoveredWindows(f, fixed);
+  const outcome: EventOutcome = kinds === 0 || uncovered.length > 0 ? 'unaccounted' : kinds > 1 ? 'mixed' : singleOutcome(f, dropped);
+  const account: Mutable<EventAccount> = { ref: f.ref, key: f.key, eventTime: f.eventTime, outcome };
   const watermark = lates[0]?.watermark;
-  const withWatermark = watermark === undefined ? base : { ...base, watermark };
-  const kinds: EventOutcome[] = [];
-  if (f.filtered) kinds.push('filtered');
-  if (f.windowed.size > 0) kinds.push('windowed');
-  if (lates.some((l) => l.disposition === 'dropped')) kinds.push('late-dropped');
-  if (lates.some((l) => l.disposition === 'side-output')) kinds.push('side-output');
-  const [only] = kinds;
-  if (only === undefined) return { ...withWatermark, outcome: 'unaccounted' };
-  const uncovered = fixed === null ? [] : uncoveredWindows(f, fixed);
-  if (uncovered.length > 0) return { ...withWatermark, outcome: 'unaccounted', unaccountedWindows: uncovered };
-  return { ...withWatermark, outcome: kinds.length === 1 ? only : 'mixed' };
+  if (watermark !== undefined) account.watermark = watermark;
+  if (uncovered.length > 0) account.unaccountedWindows = uncovered;
+  return account;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The outcome of an event with exactly one kind of entry. */
+function singleOutcome(f: EventFacts, dropped: boolean): EventOutcome {
+  if (f.filtered) return 'filtered';
+  if (f.windowed.size > 0) return 'windowed';
+  return dropped ? 'late-dropped' : 'side-output';
 }
 
 /** The windows the event belongs to, at each timestamp the engine gave it, that have no entry for it. */
 function uncoveredWindows(f: EventFacts, spec: FixedWindowSpec): Window[] {
-  const timestamps = new Set<number>();
-  for (const fact of f.windowed.values()) timestamps.add(fact.timestamp);
-  for (const fact of f.late.values()) timestamps.add(fact.timestamp);
-  const uncovered = new Map<string, Window>();
-  for (const t of timestamps) {
-    for (const window of assignFixedWindows(spec, t)) {
-      const id = windowId(window);
-      if (!f.windowed.has(id) && !f.late.has(id)) uncovered.set(id, window);
+  const uncovered: Window[] = [];
+  let lastTimestamp = NaN;
+  for (const fact of [...f.windowed.items, ...f.late.items]) {
+    // Usually every fact carries the same timestamp; assign its windows once.
+    if (fact.timestamp === lastTimestamp) continue;
+    lastTimestamp = fact.timestamp;
+    for (const window of assignFixedWindows(spec, fact.timestamp)) {
+      if (!f.windowed.has(window) && !f.late.has(window) && !uncovered.some((w) => sameWindow(w, window))) uncovered.push(window);
     }
   }
-  return [...uncovered.values()];
+  return uncovered;
 }
 
 function totalsOf(events: readonly EventAccount[], neverIngested: number): AccountingTotals {

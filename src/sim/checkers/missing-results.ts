@@ -4,11 +4,10 @@
  * window the trace usually tells why, and the reason says so.
  */
 import type { Window } from '../model/window.js';
-import { windowId } from '../model/window.js';
 import type { Scenario } from '../scenario/types.js';
 import type { TraceEvent } from '../trace/events.js';
 import type { Truth, TruthWindow } from '../truth/exact-answer.js';
-import { eventRefId, keyWindowId } from '../truth/ids.js';
+import { eventRefNumber, keyWindowId } from '../truth/ids.js';
 import { indexEventFacts, type EventFacts, type EventFactsIndex } from './event-facts.js';
 import { onTimeDueAt } from './on-time-due.js';
 import { finalConsumerValues, type PaneVerdict } from './pane-classification.js';
@@ -116,16 +115,16 @@ function explainMissing(c: Context, tw: TruthWindow): { reason: MissingReason; d
 }
 
 function eventFacts(c: Context, tw: TruthWindow): (EventFacts | undefined)[] {
-  return tw.events.map((ref) => c.facts.byRef.get(eventRefId(ref)));
+  return tw.events.map((ref) => c.facts.byRef.get(eventRefNumber(ref)));
 }
 
 /** For fixed windows the entry must name this window; a session entry names the session of its time, so any counts. */
 function windowFact(c: Context, f: EventFacts, window: Window) {
-  return c.scenario.window.type === 'session' ? f.windowed.values().next().value : f.windowed.get(windowId(window));
+  return c.scenario.window.type === 'session' ? f.windowed.items[0] : f.windowed.get(window);
 }
 
 function lateFact(c: Context, f: EventFacts, window: Window) {
-  return c.scenario.window.type === 'session' ? f.late.values().next().value : f.late.get(windowId(window));
+  return c.scenario.window.type === 'session' ? f.late.items[0] : f.late.get(window);
 }
 
 function lateFor(c: Context, f: EventFacts, window: Window): boolean {

@@ -10,7 +10,7 @@ import type { Window } from '../model/window.js';
 import type { WindowSpec } from '../scenario/types.js';
 import type { TraceEvent } from '../trace/events.js';
 import { Accumulator } from '../truth/aggregate.js';
-import { eventRefId, keyWindowId } from '../truth/ids.js';
+import { eventRefNumber, keyWindowId } from '../truth/ids.js';
 import { lowerBound, RangeAggregate } from './range-aggregate.js';
 
 export type WindowedEntry = Extract<TraceEvent, { type: 'event-windowed' }>;
@@ -23,7 +23,7 @@ export interface SeenIndex {
 
 /** Fixed windows (tumbling, sliding, global): the entry names its window, so one accumulator per window. */
 class FixedSeenIndex implements SeenIndex {
-  private readonly windows = new Map<string, { acc: Accumulator; refs: Set<string> }>();
+  private readonly windows = new Map<string, { acc: Accumulator; refs: Set<number> }>();
 
   add(entry: WindowedEntry): void {
     const id = keyWindowId(entry.key, entry.window);
@@ -32,7 +32,7 @@ class FixedSeenIndex implements SeenIndex {
       slot = { acc: new Accumulator(), refs: new Set() };
       this.windows.set(id, slot);
     }
-    const ref = eventRefId(entry.ref);
+    const ref = eventRefNumber(entry.ref);
     if (slot.refs.has(ref)) return;
     slot.refs.add(ref);
     slot.acc.add(entry.value);
@@ -46,7 +46,7 @@ class FixedSeenIndex implements SeenIndex {
 interface KeySlot {
   readonly timestamps: Float64Array;
   readonly tree: RangeAggregate;
-  readonly refs: Set<string>;
+  readonly refs: Set<number>;
 }
 
 /**
@@ -74,7 +74,7 @@ class SessionSeenIndex implements SeenIndex {
   add(entry: WindowedEntry): void {
     const slot = this.keys.get(entry.key);
     if (slot === undefined) throw new Error(`SessionSeenIndex.add: key ${entry.key} was not in the first pass`);
-    const ref = eventRefId(entry.ref);
+    const ref = eventRefNumber(entry.ref);
     if (slot.refs.has(ref)) return;
     slot.refs.add(ref);
     slot.tree.add(lowerBound(slot.timestamps, entry.timestamp), entry.value);

@@ -97,9 +97,17 @@ export class WindowTask implements Wakeable, ChannelReceiver {
       this.scheduleClock();
       return;
     }
+    if (!this.streamTime) {
+      this.operator.processElement(rec, now);
+      return;
+    }
+    // Kafka Streams: stream time is the largest timestamp seen, and only records move it. It is
+    // updated before the record is processed (KStreamWindowAggregate), and the windows it closes
+    // emit after the record's own update (the suppress buffer takes the update, then evicts).
+    const moved = rec.timestamp > this.operator.clock;
+    if (moved) this.operator.clock = rec.timestamp;
     this.operator.processElement(rec, now);
-    // Kafka Streams: stream time is the largest timestamp seen, and only records move it.
-    if (this.streamTime && rec.timestamp > this.operator.clock) this.advance(rec.timestamp, now, undefined);
+    if (moved) this.advance(rec.timestamp, now, undefined);
   }
 
   private onWatermark(channel: number, value: number, now: number): void {

@@ -83,7 +83,7 @@ export class WindowOperator {
 
   /** Moves the progress clock forward and fires and clears the windows it passes, in timestamp order. */
   advanceClock(clock: number, now: number): void {
-    if (clock <= this.clock) return;
+    if (clock < this.clock) return;
     this.clock = clock;
     while (this.timers.popDue(clock, (time, kind, ws) => this.onEventTimer(time, kind, ws, now))) {
       // Each call handles one timestamp; loop until none is due.
@@ -319,7 +319,7 @@ export class WindowOperator {
           window: r.window,
           value: r.value,
           timing,
-          index: r.window.start === ws.start && r.window.end === ws.end ? index : r.index,
+          index: r.index,
           isLast: false,
           emittedAt: now,
           count: r.count,

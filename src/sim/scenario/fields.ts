@@ -32,14 +32,21 @@ export function kindOf(value: unknown): Kind {
 
 /**
  * A leaf: values of the accepted kinds go through `read`, which returns undefined to refuse them.
- * One issue, at the leaf's own path, whatever went wrong.
+ * One issue, at the leaf's own path, whatever went wrong. `looksRight` says whether a value is of the
+ * leaf's kind at all (digits for an integer), which is what a union needs to know.
  */
-function leaf<T>(expected: string, kinds: readonly Kind[], read: (value: never) => T | undefined, params: Record<string, unknown> = {}) {
+function leaf<T>(
+  expected: string,
+  kinds: readonly Kind[],
+  read: (value: never) => T | undefined,
+  params: Record<string, unknown> = {},
+  looksRight: (value: unknown) => boolean = () => true,
+) {
   return z.unknown().transform((value, ctx): T => {
-    const kind = kindOf(value);
-    const result = kinds.includes(kind) ? read(value as never) : undefined;
+    const ofKind = kinds.includes(kindOf(value)) && looksRight(value);
+    const result = ofKind ? read(value as never) : undefined;
     if (result === undefined) {
-      ctx.addIssue({ code: 'custom', message: expected, params: { ...params, mismatch: !kinds.includes(kind) } });
+      ctx.addIssue({ code: 'custom', message: expected, params: { ...params, mismatch: !ofKind } });
       return z.NEVER;
     }
     return result;
@@ -74,10 +81,12 @@ const INTEGER_TEXT = /^-?\d+(_\d+)*$/;
 
 /** An integer, written as a number or as digits with `_` separators (`50_000_000`, which YAML 1.2 reads as text). */
 export function integer(expected: string, min = -Infinity, max = Infinity) {
-  return leaf<number>(expected, ['number', 'text'], (v: number | string) => {
-    const n = typeof v === 'number' ? v : INTEGER_TEXT.test(v.trim()) ? Number(v.trim().replace(/_/g, '')) : NaN;
+  const digits = (v: unknown) => typeof v !== 'string' || INTEGER_TEXT.test(v.trim());
+  const read = (v: number | string) => {
+    const n = typeof v === 'number' ? v : Number(v.trim().replace(/_/g, ''));
     return Number.isSafeInteger(n) && n >= min && n <= max ? n : undefined;
-  });
+  };
+  return leaf<number>(expected, ['number', 'text'], read, {}, digits);
 }
 
 export const positiveInteger = () => integer('a positive integer', 1);

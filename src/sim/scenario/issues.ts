@@ -16,6 +16,8 @@ export interface Problem {
   readonly choices?: readonly string[];
   /** Shown after "got" instead of the value written at the path. */
   readonly found?: string;
+  /** The rule behind the expectation, a sentence said after what was found. */
+  readonly why?: string;
 }
 
 type Issue = z.core.$ZodIssue;

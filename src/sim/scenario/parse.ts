@@ -14,7 +14,7 @@ import { describeFound, ScenarioError } from './errors.js';
 import { firstProblem } from './issues.js';
 import { createReporter, type Reporter } from './reporter.js';
 import { brokenRule } from './rules.js';
-import { scenarioSchema, type GeneratorForm, type InputForm, type ScenarioForm } from './schema.js';
+import { SCENARIO_EXPECTED, scenarioSchema, type GeneratorForm, type InputForm, type ScenarioForm } from './schema.js';
 import { createSourceMap } from './source-map.js';
 import type { EventSpec, GeneratorSpec, InputSpec, Scenario, WatermarkSpec } from './types.js';
 
@@ -55,6 +55,9 @@ export function parseScenario(text: string, fileName: string, options: ParseScen
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const [syntax] = doc.errors;
   if (syntax !== undefined) throw yamlSyntaxError(fileName, syntax);
+  if (doc.contents === null) {
+    throw new ScenarioError({ file: fileName, path: '', line: 1, expected: SCENARIO_EXPECTED, found: 'an empty file' });
+  }
   const data: unknown = doc.toJS({ maxAliasCount: 1000 });
   const reporter = createReporter(fileName, data, createSourceMap(doc, lineCounter));
 
@@ -177,7 +180,12 @@ function readEvents(file: string, form: InputForm, reporter: Reporter, options: 
   const events = rows.map((row, i) => checkedRow(row, i, file, reporter));
   const highest = partitionsFor(events);
   if (form.partitions !== undefined && form.partitions < highest) {
-    throw reporter.error({ path: ['input', 'partitions'], expected: `at least ${highest}: ${file} has events in partition ${highest - 1}, and partitions are numbered from 0`, kind: 'invalid' });
+    throw reporter.error({
+      path: ['input', 'partitions'],
+      expected: `at least ${highest}`,
+      kind: 'invalid',
+      why: `${file} has events in partition ${highest - 1}, and partitions are numbered from 0`,
+    });
   }
   return { kind: 'events', file, events, partitions: form.partitions ?? highest, disorder: form.disorder ?? { type: 'none' } };
 }

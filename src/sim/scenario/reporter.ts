@@ -45,7 +45,8 @@ export function createReporter(file: string, data: unknown, sourceMap: SourceMap
         case 'invalid': {
           const found = problem.found ?? describeFound(written) ?? 'nothing';
           const hint = typeof written === 'string' && problem.choices !== undefined ? didYouMean(written, problem.choices) : '';
-          return new ScenarioError({ ...at, found, problem: `expected ${problem.expected}, got ${found}${hint}` });
+          const why = problem.why === undefined ? '' : `. ${problem.why}`;
+          return new ScenarioError({ ...at, found, problem: `expected ${problem.expected}, got ${found}${hint}${why}` });
         }
         default:
           return assertNever(problem.kind, 'reporter');

@@ -3,7 +3,6 @@
  * fix, says what it must be and why (which engine's rule forbids the combination), and shows the
  * other field involved. The first broken rule, in the order below, is the one reported.
  */
-import { formatClock } from '../model/time.js';
 import { describeFound, type PathSegment } from './errors.js';
 import type { Problem } from './issues.js';
 import type { Reporter } from './reporter.js';
@@ -11,11 +10,18 @@ import type { Disorder, GeneratorSpec, Scenario, TimelineStep } from './types.js
 
 type Rule = (s: Scenario, r: Reporter) => Problem | undefined;
 
-const invalid = (path: readonly PathSegment[], expected: string, found?: string): Problem => ({
+interface Broken {
+  readonly expected: string;
+  readonly why?: string;
+  readonly found?: string;
+}
+
+const invalid = (path: readonly PathSegment[], { expected, why, found }: Broken): Problem => ({
   path,
   expected,
   kind: 'invalid',
   ...(found !== undefined && { found }),
+  ...(why !== undefined && { why }),
 });
 
 /** The written value at `path`, for quoting another field in a message: `window.size (2m)`. */
@@ -35,19 +41,21 @@ function foundWith(r: Reporter, path: readonly PathSegment[], other: string): st
 const timelineSteps = (s: Scenario): readonly TimelineStep[] => (s.input.kind === 'timeline' ? s.input.steps : []);
 
 /** A TestStream's steps happen in processing-time order, and a watermark never goes backwards. */
-const timelineInOrder: Rule = (s) => {
+const timelineInOrder: Rule = (s, r) => {
   const steps = timelineSteps(s);
-  let lastWatermark = -Infinity;
+  let last: { index: number; watermark: number } | undefined;
   for (const [i, step] of steps.entries()) {
     const previous = steps[i - 1];
     if (previous !== undefined && step.at < previous.at) {
-      return invalid(['input', 'timeline', i, 'at'], `a time not before the previous step's (${formatClock(previous.at)}): steps run in order`);
+      const before = quote(r, ['input', 'timeline', i - 1, 'at'], previous.at);
+      return invalid(['input', 'timeline', i, 'at'], { expected: `a time not before the previous step's (${before})`, why: 'Timeline steps run in the order written' });
     }
     if (step.kind !== 'watermark') continue;
-    if (step.watermark < lastWatermark) {
-      return invalid(['input', 'timeline', i, 'watermark'], `a watermark not before the previous one (${formatClock(lastWatermark)}): watermarks never go backwards`);
+    if (last !== undefined && step.watermark < last.watermark) {
+      const before = quote(r, ['input', 'timeline', last.index, 'watermark'], last.watermark);
+      return invalid(['input', 'timeline', i, 'watermark'], { expected: `a watermark not before the previous one (${before})`, why: 'A watermark never goes backwards' });
     }
-    lastWatermark = step.watermark;
+    last = { index: i, watermark: step.watermark };
   }
   return undefined;
 };
@@ -55,22 +63,21 @@ const timelineInOrder: Rule = (s) => {
 const scriptedNeedsTimeline: Rule = (s, r) => {
   if (s.watermark.type !== 'scripted' || s.input.kind === 'timeline') return undefined;
   const written = s.input.kind === 'events' ? 'file' : s.input.kind;
-  return invalid(
-    ['watermark', 'type'],
-    'a strategy other than scripted: a scripted watermark moves only at the watermark steps of an input.timeline',
-    foundWith(r, ['watermark', 'type'], `input.${written}`),
-  );
+  return invalid(['watermark', 'type'], {
+    expected: 'a strategy other than scripted',
+    found: foundWith(r, ['watermark', 'type'], `input.${written}`),
+    why: 'A scripted watermark moves only at the watermark steps of an input.timeline',
+  });
 };
 
-const watermarkStepsNeedScripted: Rule = (s, r) => {
+const watermarkStepsNeedScripted: Rule = (s) => {
   if (s.watermark.type === 'scripted') return undefined;
   const i = timelineSteps(s).findIndex((step) => step.kind === 'watermark');
   if (i < 0) return undefined;
-  return invalid(
-    ['watermark', 'type'],
-    `scripted, because input.timeline[${i}] sets the watermark (a ${s.watermark.type} watermark computes its own and cannot follow the steps)`,
-    describeFound(r.valueAt(['watermark', 'type'])),
-  );
+  return invalid(['watermark', 'type'], {
+    expected: `scripted, since input.timeline[${i}] sets the watermark`,
+    why: `A ${s.watermark.type} watermark computes its own and cannot follow the timeline's steps (leave watermark out, or drop the watermark steps)`,
+  });
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -80,14 +87,15 @@ const windowShape: Rule = (s, r) => {
   const w = s.window;
   const size = quote(r, ['window', 'size'], 'sizeMs' in w ? w.sizeMs : 0);
   if (w.type === 'sliding' && w.everyMs > w.sizeMs) {
-    return invalid(['window', 'every'], `a duration no longer than window.size (${size}): a longer slide leaves gaps that no window covers`);
+    return invalid(['window', 'every'], { expected: `a duration no longer than window.size (${size})`, why: 'A slide longer than the window leaves gaps that no window covers' });
   }
   // Flink rejects |offset| >= size for tumbling windows and |offset| >= slide for sliding ones.
   if (w.type === 'tumbling' && w.offsetMs >= w.sizeMs) {
-    return invalid(['window', 'offset'], `a duration shorter than window.size (${size})`);
+    return invalid(['window', 'offset'], { expected: `a duration shorter than window.size (${size})`, why: 'Flink\'s TumblingEventTimeWindows requires offset < size' });
   }
   if (w.type === 'sliding' && w.offsetMs >= w.everyMs) {
-    return invalid(['window', 'offset'], `a duration shorter than window.every (${quote(r, ['window', 'every'], w.everyMs)})`);
+    const every = quote(r, ['window', 'every'], w.everyMs);
+    return invalid(['window', 'offset'], { expected: `a duration shorter than window.every (${every})`, why: 'Flink\'s SlidingEventTimeWindows requires offset < slide' });
   }
   return undefined;
 };
@@ -97,18 +105,18 @@ const windowShape: Rule = (s, r) => {
 
 const engineOnlyFields: Rule = (s, r) => {
   if (s.suppress && s.semantics !== 'kafka-streams') {
-    return invalid(
-      ['suppress'],
-      'no suppress unless semantics is kafka-streams: suppress(untilWindowCloses) is a Kafka Streams operator',
-      foundWith(r, ['suppress'], `semantics ${s.semantics}`),
-    );
+    return invalid(['suppress'], {
+      expected: 'no suppress unless semantics is kafka-streams',
+      found: foundWith(r, ['suppress'], `semantics ${s.semantics}`),
+      why: 'suppress(untilWindowCloses) is a Kafka Streams operator',
+    });
   }
   if (s.outputMode === 'update' && s.semantics !== 'spark') {
-    return invalid(
-      ['outputMode'],
-      'append unless semantics is spark: output modes belong to Spark Structured Streaming',
-      foundWith(r, ['outputMode'], `semantics ${s.semantics}`),
-    );
+    return invalid(['outputMode'], {
+      expected: 'append unless semantics is spark',
+      found: foundWith(r, ['outputMode'], `semantics ${s.semantics}`),
+      why: 'Output modes belong to Spark Structured Streaming',
+    });
   }
   return undefined;
 };
@@ -116,13 +124,16 @@ const engineOnlyFields: Rule = (s, r) => {
 const kafkaStreams: Rule = (s, r) => {
   if (s.semantics !== 'kafka-streams') return undefined;
   if (r.valueAt(['trigger']) !== undefined) {
-    return invalid(
-      ['trigger'],
-      'no trigger with semantics kafka-streams: Kafka Streams has no triggers, every record updates its window\'s result at once (write suppress: untilWindowCloses for one final result per window)',
-    );
+    return invalid(['trigger'], {
+      expected: 'no trigger with semantics kafka-streams',
+      why: 'Kafka Streams has no triggers: every record updates its window\'s result at once (write suppress: untilWindowCloses for one final result per window)',
+    });
   }
   if (s.accumulation !== 'accumulating') {
-    return invalid(['accumulation'], 'accumulating with semantics kafka-streams: each update carries the whole aggregate of its window so far');
+    return invalid(['accumulation'], {
+      expected: 'accumulating with semantics kafka-streams',
+      why: 'Each Kafka Streams update carries the whole aggregate of its window so far',
+    });
   }
   return undefined;
 };
@@ -130,34 +141,40 @@ const kafkaStreams: Rule = (s, r) => {
 const spark: Rule = (s, r) => {
   if (s.semantics !== 'spark') return undefined;
   if (s.allowedLatenessMs > 0) {
-    return invalid(['allowedLateness'], '0 with semantics spark: the watermark delay is Spark\'s only bound on lateness (set watermark.maxDelay instead)');
+    return invalid(['allowedLateness'], {
+      expected: '0 with semantics spark',
+      why: 'The watermark delay is Spark\'s only bound on lateness (set watermark.maxDelay instead)',
+    });
   }
   for (const firing of ['early', 'late'] as const) {
     if (r.valueAt(['trigger', firing]) === undefined) continue;
-    return invalid(
-      ['trigger', firing],
-      `no ${firing} firings with semantics spark: a micro-batch query emits once per batch as outputMode says (append: once the watermark passes the window; update: every batch that changes it)`,
-    );
+    return invalid(['trigger', firing], {
+      expected: `no ${firing} firings with semantics spark`,
+      why: 'A micro-batch query emits once per batch as outputMode says (append: once the watermark passes the window; update: in every batch that changes it)',
+    });
   }
   return undefined;
 };
 
 const processingTime: Rule = (s) => {
   if (s.timeDomain !== 'processing-time') return undefined;
-  const why = 'nothing is late in processing time, since every record is stamped with the operator\'s clock as it arrives';
-  if (s.allowedLatenessMs > 0) return invalid(['allowedLateness'], `0 with timeDomain processing-time: ${why}`);
-  if (s.lateData === 'side-output') return invalid(['lateData'], `drop with timeDomain processing-time: ${why}`);
+  const why = 'Nothing is late in processing time, since each record is stamped with the operator\'s clock as it arrives';
+  if (s.allowedLatenessMs > 0) return invalid(['allowedLateness'], { expected: '0 with timeDomain processing-time', why });
+  if (s.lateData === 'side-output') return invalid(['lateData'], { expected: 'drop with timeDomain processing-time', why });
   return undefined;
 };
 
 // ---------------------------------------------------------------------------------------------
 // input
 
-function disorderProblem(d: Disorder, at: readonly PathSegment[]): Problem | undefined {
-  if (d.type === 'heavy-tailed' && d.maxDelayMs < d.baseDelayMs) {
-    return invalid([...at, 'heavyTailed', 'max'], 'a duration no shorter than heavyTailed.base: stragglers are delayed at least as much as the others');
+function disorderProblem(d: Disorder, at: readonly PathSegment[], r: Reporter): Problem | undefined {
+  if (d.type !== 'heavy-tailed' || d.maxDelayMs >= d.baseDelayMs) return undefined;
+  const why = 'Stragglers are delayed at least as much as the other events';
+  const heavy = [...at, 'heavyTailed'];
+  if (r.valueAt([...heavy, 'max']) === undefined) {
+    return invalid([...heavy, 'base'], { expected: `a duration no longer than heavyTailed.max (${d.maxDelayMs} ms, the default)`, why });
   }
-  return undefined;
+  return invalid([...heavy, 'max'], { expected: `a duration no shorter than heavyTailed.base (${quote(r, [...heavy, 'base'], d.baseDelayMs)})`, why });
 }
 
 function partitionProblem(g: GeneratorSpec, r: Reporter): Problem | undefined {
@@ -167,8 +184,11 @@ function partitionProblem(g: GeneratorSpec, r: Reporter): Problem | undefined {
   ] as const;
   for (const [field, partition] of parts) {
     if (partition === undefined || partition < g.partitions) continue;
-    const written = r.valueAt(['input', 'generator', 'partitions']) === undefined ? ' (the default)' : '';
-    return invalid(['input', 'generator', field, 'partition'], `a partition below generator.partitions (${g.partitions}${written}), numbered from 0`);
+    const byDefault = r.valueAt(['input', 'generator', 'partitions']) === undefined ? ', the default' : '';
+    return invalid(['input', 'generator', field, 'partition'], {
+      expected: `a partition below generator.partitions (${g.partitions}${byDefault})`,
+      why: 'Partitions are numbered from 0',
+    });
   }
   return undefined;
 }
@@ -180,28 +200,33 @@ const generatorRule: Rule = (s, r) => {
   const partitions = partitionProblem(g, r);
   if (partitions !== undefined) return partitions;
   if (g.valueMax <= g.valueMin) {
-    return invalid([...at, 'values', r.valueAt([...at, 'values', 'max']) === undefined ? 'min' : 'max'], `values with min < max: values are drawn from [min, max) (min ${g.valueMin}, max ${g.valueMax})`);
+    const field = r.valueAt([...at, 'values', 'max']) === undefined ? 'min' : 'max';
+    return invalid([...at, 'values', field], {
+      expected: `values with min < max (min ${g.valueMin}, max ${g.valueMax})`,
+      why: 'Values are integers drawn from [min, max)',
+    });
   }
   const idle = g.idlePartition;
   if (idle !== undefined && idle.untilMs <= idle.fromMs) {
-    return invalid([...at, 'idlePartition', 'until'], `a time after idlePartition.from (${formatClock(idle.fromMs)})`);
+    const from = quote(r, [...at, 'idlePartition', 'from'], idle.fromMs);
+    return invalid([...at, 'idlePartition', 'until'], { expected: `a time after idlePartition.from (${from})` });
   }
   const d = g.keyDistribution;
   if (d.type === 'rotating' && d.activeKeys > g.keys) {
-    return invalid([...at, 'keys', 'distribution', 'rotating', 'active'], `at most keys.count (${g.keys}) active keys`);
+    return invalid([...at, 'keys', 'distribution', 'rotating', 'active'], { expected: `at most keys.count (${g.keys}) active keys` });
   }
-  return disorderProblem(g.disorder, [...at, 'disorder']);
+  return disorderProblem(g.disorder, [...at, 'disorder'], r);
 };
 
 const inputFields: Rule = (s, r) => {
-  if (s.input.kind === 'events') return disorderProblem(s.input.disorder, ['input', 'disorder']);
+  if (s.input.kind === 'events') return disorderProblem(s.input.disorder, ['input', 'disorder'], r);
   for (const field of ['disorder', 'partitions'] as const) {
     if (r.valueAt(['input', field]) === undefined) continue;
-    const instead =
+    const why =
       s.input.kind === 'timeline'
-        ? 'a timeline scripts its arrivals and takes its partitions from its events'
-        : `write it as input.generator.${field}`;
-    return invalid(['input', field], `no input.${field} except with input.file: ${instead}`);
+        ? 'A timeline scripts its arrivals and takes its partitions from its events'
+        : `A generator takes it as input.generator.${field}`;
+    return invalid(['input', field], { expected: `no input.${field} except with input.file`, why });
   }
   return undefined;
 };
@@ -209,7 +234,10 @@ const inputFields: Rule = (s, r) => {
 const pipelineRule: Rule = (s) => {
   const f = s.pipeline.filter;
   if (f?.valueMin !== undefined && f.valueMax !== undefined && f.valueMax <= f.valueMin) {
-    return invalid(['pipeline', 'filter', 'valueMax'], `a number above pipeline.filter.valueMin (${f.valueMin}): the filter keeps values in [valueMin, valueMax)`);
+    return invalid(['pipeline', 'filter', 'valueMax'], {
+      expected: `a number above pipeline.filter.valueMin (${f.valueMin})`,
+      why: 'The filter keeps values in [valueMin, valueMax)',
+    });
   }
   return undefined;
 };

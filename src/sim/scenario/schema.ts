@@ -279,6 +279,8 @@ const parallelismSchema = z.union(
   { error: 'a positive integer or { source: 1, window: 1 }' },
 );
 
+export const SCENARIO_EXPECTED = 'a scenario: a mapping with name, input, window, watermark, trigger, …';
+
 export const scenarioSchema = mapping(
   {
     name: text().optional(),
@@ -303,7 +305,7 @@ export const scenarioSchema = mapping(
     suppress: keyword(['untilWindowCloses']).optional(),
     maxSteps: positiveInteger().optional(),
   },
-  'a scenario: a mapping with name, input, window, watermark, trigger, …',
+  SCENARIO_EXPECTED,
 );
 
 /** A scenario file after the schema: shapes checked, units converted, local defaults filled. */

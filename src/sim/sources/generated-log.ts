@@ -10,15 +10,13 @@
  */
 import type { Prng } from '../kernel/prng.js';
 import type { KeyTable, LogEntry } from '../model/record.js';
-import type { EventTime, ProcTime } from '../model/time.js';
 import type { GeneratorSpec } from '../scenario/types.js';
 import { compileDisorder, type DelayModel } from './disorder.js';
 import { validateGeneratorSpec } from './generator-spec.js';
 import { compileKeyDistribution, type KeyChooser } from './key-distributions.js';
 import type { LogCursor, PartitionedLog } from './log.js';
-import { AppendQueue, type Bucketed } from './append-queue.js';
+import { PendingEvents } from './pending-events.js';
 import { RateProfile } from './rate-profile.js';
-import { RingQueue } from './ring-queue.js';
 
 /** What a generator compiles to once per log; its cursors share it and keep only their own position. */
 interface GeneratorPlan {
@@ -36,31 +34,8 @@ interface GeneratorPlan {
   readonly spec: GeneratorSpec;
 }
 
-/**
- * A generated log entry. `offset` is -1 until the entry is read: offsets follow append order, which
- * is only known once every event that could be appended before it has been generated.
- */
-class GeneratedEntry implements LogEntry, Bucketed<GeneratedEntry> {
-  offset = -1;
-  nextInBucket: GeneratedEntry | undefined = undefined;
-
-  constructor(
-    readonly partition: number,
-    readonly key: number,
-    readonly value: number,
-    readonly eventTime: EventTime,
-    readonly appendTime: ProcTime,
-    readonly marker: boolean,
-    /** The global event index; breaks ties between equal append times. */
-    readonly index: number,
-  ) {}
-}
-
 export class GeneratedLogCursor implements LogCursor {
-  /** Generated, not yet read, in append order (appendTime, then index). */
-  private readonly pending = new AppendQueue<GeneratedEntry>();
-  /** Generated entries in generation (= event-time) order; read ones are dropped from the front. */
-  private readonly byEventTime = new RingQueue<GeneratedEntry>(64);
+  private readonly pending = new PendingEvents();
   private readonly keyPrng: Prng;
   private readonly valuePrng: Prng;
   private readonly delayPrng: Prng;
@@ -97,14 +72,14 @@ export class GeneratedLogCursor implements LogCursor {
     return this.readCount;
   }
 
-  /** Entries generated but not yet read: bounded by the events within the largest delay. */
+  /** Events generated but not yet read: bounded by the events within the largest delay. */
   get bufferedCount(): number {
     return this.pending.size;
   }
 
-  /** Entries held for minPendingEventTime; also bounded by the events within the largest delay. */
-  get trackedCount(): number {
-    return this.byEventTime.size;
+  /** Buffer slots in use, read events behind the oldest unread one included; bounded likewise. */
+  get windowCount(): number {
+    return this.pending.windowSize;
   }
 
   peekAppendTime(): number {
@@ -113,26 +88,17 @@ export class GeneratedLogCursor implements LogCursor {
 
   next(): LogEntry {
     this.generateAhead();
-    const entry = this.pending.pop();
+    const entry = this.pending.take(this.partition, this.readCount);
     if (entry === undefined) {
       throw new Error(`GeneratedLog: partition ${this.partition} has no entry at offset ${this.readCount}; check peekAppendTime() first`);
     }
-    entry.offset = this.readCount++;
-    // Keep the front of the event-time queue unread, so minPendingEventTime is a peek and the
-    // queue holds no more than the events within one delay of the oldest unread one.
-    const queue = this.byEventTime;
-    for (let head = queue.peek(); head !== undefined && head.offset >= 0; head = queue.peek()) queue.shift();
+    this.readCount++;
     return entry;
   }
 
-  /**
-   * Events are generated in event-time order, so the oldest unread generated event has the
-   * smallest event time among those generated; any event not generated yet has an event time
-   * of at least nextEventTimeMs, which is Infinity once the partition is exhausted.
-   */
+  /** Events not generated yet have event times of at least nextEventTimeMs (Infinity once exhausted). */
   minPendingEventTime(): number {
-    const head = this.byEventTime.peek();
-    return head === undefined ? this.nextEventTimeMs : head.eventTime;
+    return Math.min(this.pending.minEventTime(), this.nextEventTimeMs);
   }
 
   /**
@@ -145,7 +111,7 @@ export class GeneratedLogCursor implements LogCursor {
   private generateAhead(): number {
     for (;;) {
       const floorMs = this.nextEventTimeMs + this.lagMs;
-      const first = this.pending.firstTimeUpTo(floorMs);
+      const first = this.pending.firstAppendTimeUpTo(floorMs);
       if (first !== Infinity || floorMs === Infinity) return first;
       this.generateOne();
     }
@@ -153,7 +119,6 @@ export class GeneratedLogCursor implements LogCursor {
 
   private generateOne(): void {
     const plan = this.plan;
-    const index = this.nextIndex;
     const eventTimeMs = this.nextEventTimeMs;
     const key = plan.keyIds[plan.keyChooser.choose(this.keyPrng, eventTimeMs)] as number;
     const value = this.valuePrng.int(plan.valueMin, plan.valueMax);
@@ -161,10 +126,8 @@ export class GeneratedLogCursor implements LogCursor {
     this.generated++;
     // markerEvery n marks the partition's n-th, 2n-th … generated event (local counts n-1, 2n-1 …).
     const marker = plan.markerEvery > 0 && this.generated % plan.markerEvery === 0;
-    const entry = new GeneratedEntry(this.partition, key, value, eventTimeMs as EventTime, appendTimeMs as ProcTime, marker, index);
-    this.pending.push(entry);
-    this.byEventTime.push(entry);
-    this.advanceTo(index + this.step);
+    this.pending.add(key, value, eventTimeMs, appendTimeMs, marker);
+    this.advanceTo(this.nextIndex + this.step);
   }
 
   /** Moves to the first index ≥ `index` of this partition that is not inside the idle interval. */

@@ -11,7 +11,15 @@ export function keyWindowId(key: string, window: Window): string {
   return `${key}@${windowId(window)}`;
 }
 
-/** `partition:offset`. */
+/** `partition:offset`, for messages and string-keyed maps. */
 export function eventRefId(ref: EventRef): string {
   return `${ref.partition}:${ref.offset}`;
+}
+
+/**
+ * partition · 2³² + offset: a number that identifies an event without allocating a string, for the
+ * checkers' hot paths. Exact while partition < 2²¹ and offset < 2³², far beyond any run.
+ */
+export function eventRefNumber(ref: EventRef): number {
+  return ref.partition * 0x1_0000_0000 + ref.offset;
 }
