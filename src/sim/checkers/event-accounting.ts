@@ -11,7 +11,6 @@ import type { Scenario } from '../scenario/types.js';
 import type { EventRef, TraceEvent } from '../trace/events.js';
 import { assignFixedWindows, type FixedWindowSpec } from '../truth/assign-windows.js';
 import type { Truth } from '../truth/exact-answer.js';
-import { eventRefNumber } from '../truth/ids.js';
 import { indexEventFacts, type EventFacts, type EventFactsIndex } from './event-facts.js';
 
 /** 'mixed': accepted by some of its windows and too late for others (or any other combination). */
@@ -57,13 +56,10 @@ export function accountEvents(scenario: Scenario, trace: readonly TraceEvent[], 
   const spec = scenario.window;
   const fixed = spec.type === 'session' ? null : spec;
   const events: EventAccount[] = [];
-  for (const id of facts.ingestOrder) {
-    const f = facts.byRef.get(id);
-    if (f !== undefined) events.push(account(f, fixed));
-  }
+  for (const f of facts.ingestOrder) events.push(account(f, fixed));
   const neverIngested: NeverIngested[] = [];
   for (const e of truth.events) {
-    if ((facts.byRef.get(eventRefNumber(e.ref))?.ingested ?? 0) === 0) neverIngested.push({ ref: e.ref, key: e.key, eventTime: e.eventTime });
+    if ((facts.get(e.ref)?.ingested ?? 0) === 0) neverIngested.push({ ref: e.ref, key: e.key, eventTime: e.eventTime });
   }
   return { events, neverIngested, totals: totalsOf(events, neverIngested.length) };
 }

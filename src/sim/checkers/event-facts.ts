@@ -10,9 +10,10 @@
 import type { Window } from '../model/window.js';
 import { windowId } from '../model/window.js';
 import type { EventRef, TraceEvent } from '../trace/events.js';
-import { eventRefNumber } from '../truth/ids.js';
 
 export interface WindowFact {
+  /** Position of the entry in the trace. */
+  readonly traceIndex: number;
   readonly window: Window;
   readonly timestamp: number;
   readonly task: number;
@@ -65,41 +66,47 @@ export class FactList<T extends WindowFact> {
   }
 }
 
-export interface EventFactsIndex {
-  /** By eventRefNumber. */
-  readonly byRef: ReadonlyMap<number, EventFacts>;
-  /** Refs (eventRefNumber) in the order of their first `event-ingested` entry. */
-  readonly ingestOrder: readonly number[];
+/** Facts by log position: one array per partition, indexed by offset (offsets are dense from 0). */
+export class EventFactsIndex {
+  private readonly partitions: (EventFacts | undefined)[][] = [];
+  /** The events in the order of their first `event-ingested` entry. */
+  readonly ingestOrder: EventFacts[] = [];
+
+  get(ref: EventRef): EventFacts | undefined {
+    return this.partitions[ref.partition]?.[ref.offset];
+  }
+
+  /** The facts of `ref`, created with this key and event time if it had none. */
+  at(ref: EventRef, key: string, eventTime: number): EventFacts {
+    let partition = this.partitions[ref.partition];
+    if (partition === undefined) this.partitions[ref.partition] = partition = [];
+    let facts = partition[ref.offset];
+    if (facts === undefined) {
+      facts = { ref, key, eventTime, ingested: 0, filtered: false, windowed: new FactList(), late: new FactList() };
+      partition[ref.offset] = facts;
+    }
+    return facts;
+  }
 }
 
 export function indexEventFacts(trace: readonly TraceEvent[]): EventFactsIndex {
-  const byRef = new Map<number, EventFacts>();
-  const ingestOrder: number[] = [];
-  const factsOf = (ref: EventRef, key: string, eventTime: number): EventFacts => {
-    const id = eventRefNumber(ref);
-    let facts = byRef.get(id);
-    if (facts === undefined) {
-      facts = { ref, key, eventTime, ingested: 0, filtered: false, windowed: new FactList(), late: new FactList() };
-      byRef.set(id, facts);
-    }
-    return facts;
-  };
-  for (const e of trace) {
+  const index = new EventFactsIndex();
+  trace.forEach((e, traceIndex) => {
     if (e.type === 'event-ingested') {
-      const facts = factsOf(e.ref, e.key, e.eventTime);
-      if (facts.ingested === 0) ingestOrder.push(eventRefNumber(e.ref));
+      const facts = index.at(e.ref, e.key, e.eventTime);
+      if (facts.ingested === 0) index.ingestOrder.push(facts);
       facts.ingested += 1;
       // The ingested entry is the authority on key and event time.
       facts.key = e.key;
       facts.eventTime = e.eventTime;
     } else if (e.type === 'event-filtered') {
-      factsOf(e.ref, '', NaN).filtered = true;
+      index.at(e.ref, '', NaN).filtered = true;
     } else if (e.type === 'event-windowed') {
-      factsOf(e.ref, e.key, NaN).windowed.add({ window: e.window, timestamp: e.timestamp, task: e.task });
+      index.at(e.ref, e.key, NaN).windowed.add({ traceIndex, window: e.window, timestamp: e.timestamp, task: e.task });
     } else if (e.type === 'event-late') {
-      const fact: LateFact = { window: e.window, timestamp: e.timestamp, task: e.task, disposition: e.disposition, watermark: e.watermark };
-      factsOf(e.ref, e.key, e.eventTime).late.add(fact);
+      const { window, timestamp, task, disposition, watermark } = e;
+      index.at(e.ref, e.key, e.eventTime).late.add({ traceIndex, window, timestamp, task, disposition, watermark });
     }
-  }
-  return { byRef, ingestOrder };
+  });
+  return index;
 }

@@ -7,7 +7,7 @@ import type { Window } from '../model/window.js';
 import type { Scenario } from '../scenario/types.js';
 import type { TraceEvent } from '../trace/events.js';
 import type { Truth, TruthWindow } from '../truth/exact-answer.js';
-import { eventRefNumber, keyWindowId } from '../truth/ids.js';
+import { keyWindowId } from '../truth/ids.js';
 import { indexEventFacts, type EventFacts, type EventFactsIndex } from './event-facts.js';
 import { onTimeDueAt } from './on-time-due.js';
 import { finalConsumerValues, type PaneVerdict } from './pane-classification.js';
@@ -115,7 +115,7 @@ function explainMissing(c: Context, tw: TruthWindow): { reason: MissingReason; d
 }
 
 function eventFacts(c: Context, tw: TruthWindow): (EventFacts | undefined)[] {
-  return tw.events.map((ref) => c.facts.byRef.get(eventRefNumber(ref)));
+  return tw.events.map((ref) => c.facts.get(ref));
 }
 
 /** For fixed windows the entry must name this window; a session entry names the session of its time, so any counts. */
