@@ -10,6 +10,8 @@ import { SourceFileError } from '../sim/sources/source-file-error.js';
 import { ExitCode, UserError } from './exit-codes.js';
 import { runCommand } from './commands/run.js';
 import { listCommand } from './commands/list.js';
+import { compareCommand } from './commands/compare.js';
+import { listOption, variantsOf } from './variants.js';
 
 function fail(error: unknown): number {
   if (error instanceof UserError) {
@@ -57,6 +59,29 @@ export function main(argv: string[]): void {
       (a) =>
         guard(() =>
           runCommand({ scenario: a.scenario, json: a.json, strict: a.strict, ...(a.seed !== undefined ? { seed: a.seed } : {}), ...(a.out !== undefined ? { out: a.out } : {}) }),
+        ),
+    )
+    .command(
+      'compare <scenario>',
+      'run the same trace under several settings and compare the results side by side',
+      (y) =>
+        y
+          .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML) or bundled scenario name' })
+          .option('semantics', { type: 'string', describe: 'engine rule books to compare, e.g. flink,beam,spark,kafka-streams' })
+          .option('watermark', { type: 'string', describe: 'watermark strategies, e.g. perfect,bounded-out-of-orderness:5s,percentile:90' })
+          .option('seed', { type: 'number', describe: "seed for every random draw (default: the scenario's seed)" })
+          .option('json', { type: 'boolean', describe: 'print JSON' })
+          .option('csv', { type: 'boolean', describe: 'print CSV' })
+          .conflicts('json', 'csv'),
+      (a) =>
+        guard(() =>
+          compareCommand({
+            scenario: a.scenario,
+            variants: variantsOf({ semantics: listOption(a.semantics) ?? [], watermark: listOption(a.watermark) ?? [] }),
+            json: a.json ?? false,
+            csv: a.csv ?? false,
+            ...(a.seed !== undefined ? { seed: a.seed } : {}),
+          }),
         ),
     )
     .command(

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
 import { parseScenario } from '../sim/scenario/parse.js';
 import type { Scenario } from '../sim/scenario/types.js';
 import { parseCsv, parseJsonl } from '../sim/sources/event-file.js';
@@ -34,10 +35,22 @@ export function resolveScenarioPath(nameOrPath: string): string {
   throw new UserError(`streamsim: no scenario file or bundled scenario named '${nameOrPath}'.\nBundled scenarios: ${names.join(', ')}\n(see \`streamsim list\`)`);
 }
 
-export function loadScenario(nameOrPath: string): Scenario {
+/**
+ * Loads a scenario, optionally with top-level fields replaced (`compare` varies semantics or the
+ * watermark this way). Overrides are applied to the YAML document and the result goes through the
+ * same schema and rules as the file, so an override that breaks a rule gets the same clear error.
+ */
+export function loadScenario(nameOrPath: string, overrides: Readonly<Record<string, unknown>> = {}): Scenario {
   const path = resolveScenarioPath(nameOrPath);
-  const text = readText(path);
-  const shown = displayName(path);
+  let text = readText(path);
+  let shown = displayName(path);
+  const entries = Object.entries(overrides);
+  if (entries.length > 0) {
+    const doc = parseDocument(text);
+    for (const [field, value] of entries) doc.set(field, doc.createNode(value));
+    text = doc.toString();
+    shown = `${shown} (with ${entries.map(([f, v]) => `${f}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ')})`;
+  }
   return parseScenario(text, shown, {
     readFile: (relative: string) => readText(isAbsolute(relative) ? relative : join(dirname(path), relative)),
     parseEventFile: (content: string, fileName: string) =>

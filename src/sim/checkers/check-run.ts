@@ -12,7 +12,7 @@ import type { Truth } from '../truth/exact-answer.js';
 import { accountEvents, type AccountingReport } from './event-accounting.js';
 import { indexEventFacts } from './event-facts.js';
 import { findMissingResults, type IncompleteResult, type MissingResult } from './missing-results.js';
-import { classifyPanes, type PaneVerdict, type PaneVerdictKind } from './pane-classification.js';
+import { classifyTrace, type PaneVerdict, type PaneVerdictKind } from './pane-classification.js';
 import { checkWatermarksMonotonic, type WatermarkViolation } from './watermark-monotonic.js';
 
 export interface CheckSummary {
@@ -48,8 +48,9 @@ export interface CheckResult {
 
 export function checkRun(scenario: Scenario, trace: readonly TraceEvent[], truth: Truth): CheckResult {
   const facts = indexEventFacts(trace);
-  const panes = classifyPanes(scenario, trace, truth);
-  const results = findMissingResults(scenario, trace, truth, panes, facts);
+  const classification = classifyTrace(scenario, trace, truth, facts);
+  const panes = classification.verdicts;
+  const results = findMissingResults(scenario, trace, truth, classification, facts);
   const accounting = accountEvents(scenario, trace, truth, facts);
   const watermarkViolations = checkWatermarksMonotonic(trace);
   const verdicts = countVerdicts(panes);

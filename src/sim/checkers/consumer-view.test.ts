@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Pane } from '../model/pane.js';
 import type { TraceEvent } from '../trace/events.js';
 import type { AggregateKind } from '../scenario/types.js';
-import { ConsumerView } from './consumer-view.js';
+import { ConsumerView, type Held } from './consumer-view.js';
 import { fired, win } from './trace.test-support.js';
 
 function pane(value: number, count: number): Pane {
@@ -11,15 +11,17 @@ function pane(value: number, count: number): Pane {
   if (entry.type !== 'pane-fired') throw new Error('fired() builds a pane-fired entry');
   return entry.pane;
 }
-const discard = (kind: AggregateKind, panes: Pane[]) => {
-  const view = new ConsumerView('discarding', kind);
-  return panes.map((p) => view.receive('id', p));
-};
+/** The values a reader holds after each pane in turn. */
+function receiveAll(view: ConsumerView, panes: Pane[]): number[] {
+  let held: Held | undefined;
+  return panes.map((p) => (held = view.receive(held, p)).value);
+}
+const discard = (kind: AggregateKind, panes: Pane[]) => receiveAll(new ConsumerView('discarding', kind), panes);
 
 describe('ConsumerView', () => {
   it('keeps the latest pane when accumulating', () => {
-    const view = new ConsumerView('accumulating', 'sum');
-    assert.deepEqual([view.current('id'), view.receive('id', pane(16, 3)), view.receive('id', pane(73, 6))], [undefined, 16, 73]);
+    assert.deepEqual(receiveAll(new ConsumerView('accumulating', 'sum'), [pane(16, 3), pane(73, 6)]), [16, 73]);
+    assert.deepEqual(receiveAll(new ConsumerView('accumulating-retracting', 'min'), [pane(16, 3), pane(20, 6)]), [16, 20]);
   });
 
   it('adds discarding panes up for count and sum (the guide: 16, then 57 → 73)', () => {

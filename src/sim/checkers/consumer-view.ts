@@ -14,35 +14,24 @@ import { assertNever } from '../kernel/assert.js';
 import type { Accumulation, Pane } from '../model/pane.js';
 import type { AggregateKind } from '../scenario/types.js';
 
-interface Held {
-  value: number;
+/** What the reader holds for one (key, window). */
+export interface Held {
+  /** NaN while a min, max or avg has received only empty panes. */
+  readonly value: number;
   /** Discarding avg: Σ value × count and Σ count over the panes so far. */
-  weighted: number;
-  count: number;
+  readonly weighted: number;
+  readonly count: number;
 }
 
+/** The reader's rule for one accumulation mode and aggregate; the caller keeps a Held per (key, window). */
 export class ConsumerView {
-  private readonly held = new Map<string, Held>();
-
   constructor(
     private readonly mode: Accumulation,
     private readonly kind: AggregateKind,
   ) {}
 
-  /** The value held for `id`, or undefined before its first pane. */
-  current(id: string): number | undefined {
-    return this.held.get(id)?.value;
-  }
-
-  /** Receives a non-retraction pane and returns the value now held. */
-  receive(id: string, pane: Pane): number {
-    const before = this.held.get(id);
-    const after = this.next(before, pane);
-    this.held.set(id, after);
-    return after.value;
-  }
-
-  private next(before: Held | undefined, pane: Pane): Held {
+  /** What the reader holds after receiving a non-retraction pane (`before` undefined: its first). */
+  receive(before: Held | undefined, pane: Pane): Held {
     switch (this.mode) {
       case 'accumulating':
       case 'accumulating-retracting':

@@ -5,7 +5,7 @@ import type { TraceEvent } from '../trace/events.js';
 import { ArrayLog, testScenario, type LogRow } from '../truth/array-log.test-support.js';
 import { computeTruth } from '../truth/exact-answer.js';
 import { findMissingResults } from './missing-results.js';
-import { classifyPanes } from './pane-classification.js';
+import { classifyTrace } from './pane-classification.js';
 import { fired, ingested, late, ref, watermark, win, windowed } from './trace.test-support.js';
 
 const W = win(0, 10_000);
@@ -21,7 +21,7 @@ const w1 = windowed(ref(1), 'k1', 2, 2_000, W);
 function check(trace: TraceEvent[], overrides: Partial<Scenario> = {}, log: LogRow[] = rows) {
   const scenario = testScenario(overrides);
   const truth = computeTruth(scenario, new ArrayLog(log));
-  return findMissingResults(scenario, trace, truth, classifyPanes(scenario, trace, truth));
+  return findMissingResults(scenario, trace, truth, classifyTrace(scenario, trace, truth));
 }
 const reasons = (report: ReturnType<typeof check>) => report.missing.map((m) => m.reason);
 

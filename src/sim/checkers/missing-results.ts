@@ -7,10 +7,9 @@ import type { Window } from '../model/window.js';
 import type { Scenario } from '../scenario/types.js';
 import type { TraceEvent } from '../trace/events.js';
 import type { Truth, TruthWindow } from '../truth/exact-answer.js';
-import { keyWindowId } from '../truth/ids.js';
 import { indexEventFacts, type EventFacts, type EventFactsIndex } from './event-facts.js';
 import { onTimeDueAt } from './on-time-due.js';
-import { finalConsumerValues, type PaneVerdict } from './pane-classification.js';
+import type { PaneClassification } from './pane-classification.js';
 import { PaneWindows } from './pane-windows.js';
 import { sameValue } from './values.js';
 
@@ -54,30 +53,32 @@ export interface ResultsReport {
 interface Context {
   readonly scenario: Scenario;
   readonly facts: EventFactsIndex;
-  readonly panes: PaneWindows;
-  /** The last watermark of each window-operator task. */
-  readonly operatorWatermark: ReadonlyMap<number, number>;
+  /** Built on first use: most runs have nothing missing. */
+  readonly paneWindows: () => PaneWindows;
+  /** The last watermark of each window-operator task; built on first use. */
+  readonly operatorWatermark: () => ReadonlyMap<number, number>;
 }
 
 export function findMissingResults(
   scenario: Scenario,
   trace: readonly TraceEvent[],
   truth: Truth,
-  verdicts: readonly PaneVerdict[],
+  panes: PaneClassification,
   facts: EventFactsIndex = indexEventFacts(trace),
 ): ResultsReport {
-  const finals = finalConsumerValues(verdicts);
+  const finals = panes.finalValues;
   const context: Context = {
     scenario,
     facts,
-    panes: new PaneWindows(verdicts),
-    operatorWatermark: lastOperatorWatermarks(trace),
+    paneWindows: lazy(() => new PaneWindows(panes.verdicts)),
+    operatorWatermark: lazy(() => lastOperatorWatermarks(trace)),
   };
   const missing: MissingResult[] = [];
   const incomplete: IncompleteResult[] = [];
   let finalCorrect = 0;
-  for (const tw of truth.windows) {
-    const finalValue = finals.get(keyWindowId(tw.key, tw.window));
+  // byId holds the truth windows in their sorted order, with their ids already built.
+  for (const [id, tw] of truth.byId) {
+    const finalValue = finals.get(id);
     if (finalValue === undefined) {
       missing.push({ key: tw.key, window: tw.window, truthValue: tw.value, ...explainMissing(context, tw) });
     } else if (!sameValue(finalValue, tw.value)) {
@@ -102,11 +103,11 @@ function explainMissing(c: Context, tw: TruthWindow): { reason: MissingReason; d
     const unread = n === ingested.length ? '' : ` (${n - ingested.length} never ingested)`;
     return { reason: 'all-late', detail: `all ${late.length} ingested events were too late for it: ${dropped} dropped, ${late.length - dropped} to the side output${unread}` };
   }
-  const other = c.panes.overlapping(tw.key, tw.window);
+  const other = c.paneWindows().overlapping(tw.key, tw.window);
   if (other !== null) return { reason: 'other-windows', detail: `panes were emitted for overlapping windows of ${tw.key} instead, such as [${other.start}, ${other.end}): its events were grouped differently` };
   const windowed = ingested.map((f) => windowFact(c, f, tw.window)).find((w) => w !== undefined);
   if (windowed === undefined) return { reason: 'not-windowed', detail: `${ingested.length} of its events were ingested but none was added to this window` };
-  const watermark = c.operatorWatermark.get(windowed.task) ?? -Infinity;
+  const watermark = c.operatorWatermark().get(windowed.task) ?? -Infinity;
   const due = onTimeDueAt(c.scenario, tw.window);
   if (watermark < due) {
     return { reason: 'never-fired', detail: `its watermark never passed its end: window task ${windowed.task} ended at watermark ${watermark}, and the window fires at ${due}` };
@@ -137,4 +138,9 @@ function lastOperatorWatermarks(trace: readonly TraceEvent[]): Map<number, numbe
     if (e.type === 'watermark-advanced' && e.scope === 'operator') last.set(e.id, e.watermark);
   }
   return last;
+}
+
+function lazy<T>(build: () => T): () => T {
+  let value: { readonly built: T } | undefined;
+  return () => (value ??= { built: build() }).built;
 }

@@ -16,7 +16,8 @@ import type { Scenario } from '../scenario/types.js';
 import type { TraceEvent } from '../trace/events.js';
 import type { Truth } from '../truth/exact-answer.js';
 import { keyWindowId } from '../truth/ids.js';
-import { ConsumerView } from './consumer-view.js';
+import { ConsumerView, type Held } from './consumer-view.js';
+import { indexEventFacts, type EventFactsIndex } from './event-facts.js';
 import { createSeenIndex, type SeenIndex } from './seen-index.js';
 import { sameValue } from './values.js';
 
@@ -38,45 +39,68 @@ export interface PaneVerdict {
   readonly seenValue: number | null;
 }
 
+/** The verdicts, and what the reader ends with per keyWindowId(key, window) that received a non-retraction pane. */
+export interface PaneClassification {
+  readonly verdicts: PaneVerdict[];
+  readonly finalValues: ReadonlyMap<string, number>;
+}
+
+/** Per (key, window): what the reader holds, and which panes came (index · 2 + 1 for a retraction). */
+interface WindowState {
+  held: Held | undefined;
+  readonly emitted: Set<number>;
+}
+
 interface Classifier {
   readonly scenario: Scenario;
   readonly truth: Truth;
   readonly seen: SeenIndex;
   readonly consumer: ConsumerView;
-  /** Ids of the panes already emitted: key, window, index and retraction flag. */
-  readonly emitted: Set<string>;
+  readonly windows: Map<string, WindowState>;
 }
 
 export function classifyPanes(scenario: Scenario, trace: readonly TraceEvent[], truth: Truth): PaneVerdict[] {
+  return classifyTrace(scenario, trace, truth).verdicts;
+}
+
+/** classifyPanes with the reader's final values; `facts` may be passed in when the caller has already indexed the trace. */
+export function classifyTrace(scenario: Scenario, trace: readonly TraceEvent[], truth: Truth, facts: EventFactsIndex = indexEventFacts(trace)): PaneClassification {
   const classifier: Classifier = {
     scenario,
     truth,
-    seen: createSeenIndex(scenario.window, trace),
+    seen: createSeenIndex(scenario.window, trace, facts),
     consumer: new ConsumerView(scenario.accumulation, scenario.aggregate),
-    emitted: new Set(),
+    windows: new Map(),
   };
   const verdicts: PaneVerdict[] = [];
   trace.forEach((entry, traceIndex) => {
     // Only two kinds of entry matter here; a pane sees exactly the windowed entries before it.
-    if (entry.type === 'event-windowed') classifier.seen.add(entry);
+    if (entry.type === 'event-windowed') classifier.seen.add(entry, traceIndex);
     else if (entry.type === 'pane-fired') verdicts.push(classify(classifier, entry.pane, traceIndex));
   });
-  return verdicts;
+  const finalValues = new Map<string, number>();
+  for (const [id, state] of classifier.windows) {
+    if (state.held !== undefined) finalValues.set(id, state.held.value);
+  }
+  return { verdicts, finalValues };
 }
 
 function classify(c: Classifier, pane: Pane, traceIndex: number): PaneVerdict {
   const id = keyWindowId(pane.key, pane.window);
+  let state = c.windows.get(id);
+  if (state === undefined) c.windows.set(id, (state = { held: undefined, emitted: new Set() }));
   const truthValue = c.truth.byId.get(id)?.value ?? null;
   const seenValue = c.seen.query(pane.key, pane.window).result(c.scenario.aggregate);
   const retraction = pane.retraction === true;
-  const paneId = `${id}#${pane.index}#${retraction ? 'retraction' : 'value'}`;
-  const duplicated = c.emitted.has(paneId);
-  c.emitted.add(paneId);
+  const paneId = pane.index * 2 + (retraction ? 1 : 0);
+  const duplicated = state.emitted.has(paneId);
+  state.emitted.add(paneId);
   if (retraction) {
-    const consumerValue = c.consumer.current(id) ?? NaN;
+    const consumerValue = state.held?.value ?? NaN;
     return { traceIndex, pane, verdict: duplicated ? 'duplicated' : 'retraction', consumerValue, truthValue, seenValue };
   }
-  const consumerValue = c.consumer.receive(id, pane);
+  state.held = c.consumer.receive(state.held, pane);
+  const consumerValue = state.held.value;
   const verdict = duplicated ? 'duplicated' : judge(consumerValue, truthValue, seenValue);
   return { traceIndex, pane, verdict, consumerValue, truthValue, seenValue };
 }
@@ -86,13 +110,4 @@ function judge(consumerValue: number, truthValue: number | null, seenValue: numb
   if (sameValue(consumerValue, truthValue)) return 'correct';
   if (sameValue(consumerValue, seenValue)) return 'partial';
   return 'wrong';
-}
-
-/** The value a reader ends with for each (key, window) that received a non-retraction pane. */
-export function finalConsumerValues(verdicts: readonly PaneVerdict[]): Map<string, number> {
-  const finals = new Map<string, number>();
-  for (const v of verdicts) {
-    if (v.pane.retraction !== true) finals.set(keyWindowId(v.pane.key, v.pane.window), v.consumerValue);
-  }
-  return finals;
 }

@@ -4,49 +4,48 @@
  * truth, is an honest partial answer (early pane, or late data dropped or still to come).
  *
  * Each event counts once per window however often it is windowed: after a recovery the engine
- * replays input into restored state, and the replayed entries are the same events again.
+ * replays input into restored state, and the replayed entries are the same events again. The
+ * event facts know each event's first entry per window, so only that one is added.
  */
 import type { Window } from '../model/window.js';
 import type { WindowSpec } from '../scenario/types.js';
 import type { TraceEvent } from '../trace/events.js';
 import { Accumulator } from '../truth/aggregate.js';
-import { eventRefNumber, keyWindowId } from '../truth/ids.js';
+import { keyWindowId } from '../truth/ids.js';
+import type { EventFactsIndex } from './event-facts.js';
 import { lowerBound, RangeAggregate } from './range-aggregate.js';
 
 export type WindowedEntry = Extract<TraceEvent, { type: 'event-windowed' }>;
 
 export interface SeenIndex {
-  add(entry: WindowedEntry): void;
+  /** Takes the `event-windowed` entry at `traceIndex`; call in trace order. */
+  add(entry: WindowedEntry, traceIndex: number): void;
   /** The accumulator of the distinct events accepted so far into (key, window). */
   query(key: string, window: Window): Accumulator;
 }
 
 /** Fixed windows (tumbling, sliding, global): the entry names its window, so one accumulator per window. */
 class FixedSeenIndex implements SeenIndex {
-  private readonly windows = new Map<string, { acc: Accumulator; refs: Set<number> }>();
+  private readonly windows = new Map<string, Accumulator>();
 
-  add(entry: WindowedEntry): void {
+  constructor(private readonly facts: EventFactsIndex) {}
+
+  add(entry: WindowedEntry, traceIndex: number): void {
+    if (this.facts.get(entry.ref)?.windowed.get(entry.window)?.traceIndex !== traceIndex) return;
     const id = keyWindowId(entry.key, entry.window);
-    let slot = this.windows.get(id);
-    if (slot === undefined) {
-      slot = { acc: new Accumulator(), refs: new Set() };
-      this.windows.set(id, slot);
-    }
-    const ref = eventRefNumber(entry.ref);
-    if (slot.refs.has(ref)) return;
-    slot.refs.add(ref);
-    slot.acc.add(entry.value);
+    let acc = this.windows.get(id);
+    if (acc === undefined) this.windows.set(id, (acc = new Accumulator()));
+    acc.add(entry.value);
   }
 
   query(key: string, window: Window): Accumulator {
-    return this.windows.get(keyWindowId(key, window))?.acc ?? new Accumulator();
+    return this.windows.get(keyWindowId(key, window)) ?? new Accumulator();
   }
 }
 
 interface KeySlot {
   readonly timestamps: Float64Array;
   readonly tree: RangeAggregate;
-  readonly refs: Set<number>;
 }
 
 /**
@@ -57,7 +56,10 @@ interface KeySlot {
 class SessionSeenIndex implements SeenIndex {
   private readonly keys = new Map<string, KeySlot>();
 
-  constructor(trace: readonly TraceEvent[]) {
+  constructor(
+    trace: readonly TraceEvent[],
+    private readonly facts: EventFactsIndex,
+  ) {
     const timestamps = new Map<string, number[]>();
     for (const e of trace) {
       if (e.type !== 'event-windowed') continue;
@@ -67,16 +69,15 @@ class SessionSeenIndex implements SeenIndex {
     }
     for (const [key, list] of timestamps) {
       const sorted = Float64Array.from(new Set(list)).sort();
-      this.keys.set(key, { timestamps: sorted, tree: new RangeAggregate(sorted.length), refs: new Set() });
+      this.keys.set(key, { timestamps: sorted, tree: new RangeAggregate(sorted.length) });
     }
   }
 
-  add(entry: WindowedEntry): void {
+  add(entry: WindowedEntry, traceIndex: number): void {
+    // A session event counts once, whichever session its entries name.
+    if (this.facts.get(entry.ref)?.windowed.items[0]?.traceIndex !== traceIndex) return;
     const slot = this.keys.get(entry.key);
     if (slot === undefined) throw new Error(`SessionSeenIndex.add: key ${entry.key} was not in the first pass`);
-    const ref = eventRefNumber(entry.ref);
-    if (slot.refs.has(ref)) return;
-    slot.refs.add(ref);
     slot.tree.add(lowerBound(slot.timestamps, entry.timestamp), entry.value);
   }
 
@@ -87,7 +88,7 @@ class SessionSeenIndex implements SeenIndex {
   }
 }
 
-/** Builds the empty index for the scenario's windows; feed it the trace's entries in order. */
-export function createSeenIndex(spec: WindowSpec, trace: readonly TraceEvent[]): SeenIndex {
-  return spec.type === 'session' ? new SessionSeenIndex(trace) : new FixedSeenIndex();
+/** Builds the empty index for the scenario's windows; feed it the trace's windowed entries in order. */
+export function createSeenIndex(spec: WindowSpec, trace: readonly TraceEvent[], facts: EventFactsIndex): SeenIndex {
+  return spec.type === 'session' ? new SessionSeenIndex(trace, facts) : new FixedSeenIndex(facts);
 }

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseScenario, ScenarioError, type EventSpecRow, type ParseScenarioOptions } from './parse.js';
 import type { Scenario } from './types.js';
+import { SourceFileError } from '../sources/source-file-error.js';
 
 const noFiles: ParseScenarioOptions = {
   readFile: (path) => {
@@ -414,6 +415,14 @@ describe('parseScenario: file input', () => {
     assert.ok(s.input.kind === 'events');
     assert.equal(s.input.partitions, 8);
     assert.deepStrictEqual(s.input.disorder, { type: 'none' });
+  });
+
+  it('lets a located SourceFileError from the event parser through', () => {
+    const own = new SourceFileError('events.csv', 7, 'eventTime', 'expected a time, got "soon"');
+    const options = withEvents(() => '', () => {
+      throw own;
+    });
+    assert.throws(() => parse('input: { file: events.csv }\nwindow: { type: global }', options), (e) => e === own);
   });
 
   it('lets a ScenarioError from the event parser through, naming the events file', () => {

@@ -16,6 +16,7 @@ import { createReporter, type Reporter } from './reporter.js';
 import { brokenRule } from './rules.js';
 import { SCENARIO_EXPECTED, scenarioSchema, type GeneratorForm, type InputForm, type ScenarioForm } from './schema.js';
 import { createSourceMap } from './source-map.js';
+import { SourceFileError } from '../sources/source-file-error.js';
 import type { EventSpec, GeneratorSpec, InputSpec, Scenario, WatermarkSpec } from './types.js';
 
 export { ScenarioError } from './errors.js';
@@ -26,7 +27,10 @@ export type EventSpecRow = EventSpec & { readonly arrivalTime?: number };
 export interface ParseScenarioOptions {
   /** Returns the text of a file named relative to the scenario file; throws if it cannot. */
   readonly readFile: (relativePath: string) => string;
-  /** Parses an events file (JSONL or CSV, by its name); may throw a ScenarioError naming that file. */
+  /**
+   * Parses an events file (JSONL or CSV, by its name). A ScenarioError or SourceFileError it throws
+   * (naming the events file and line) passes through; any other error is reported at `input.file`.
+   */
   readonly parseEventFile: (text: string, fileName: string) => EventSpecRow[];
 }
 
@@ -174,7 +178,8 @@ function readEvents(file: string, form: InputForm, reporter: Reporter, options: 
   try {
     rows = options.parseEventFile(text, file);
   } catch (e) {
-    if (e instanceof ScenarioError) throw e;
+    // An error the events parser locates in its own file (events.csv:7: …) is already the one clear error.
+    if (e instanceof ScenarioError || e instanceof SourceFileError) throw e;
     throw reporter.error({ path: at, expected: 'an events file in JSONL or CSV form', kind: 'invalid', found: `${JSON.stringify(file)} (${errorText(e)})` });
   }
   const events = rows.map((row, i) => checkedRow(row, i, file, reporter));
