@@ -15,11 +15,13 @@ import { relative } from 'node:path';
 
 const DEFAULT_NUM_RUNS = 100;
 
-export interface CheckOptions {
+export interface CheckOptions<Ts = unknown> {
   /** `import.meta.url` of the test file, so the replay command names it. */
   readonly file: string;
   /** A multiple of FC_NUM_RUNS, for a property that is much cheaper or dearer than the others. */
   readonly runsFactor?: number;
+  /** Inputs tried before the random ones: known counterexamples, kept as regressions. */
+  readonly examples?: readonly Ts[];
 }
 
 function integerFromEnv(name: string): number | undefined {
@@ -44,6 +46,8 @@ export function replayParameters(runsFactor = 1): fc.Parameters<unknown> {
   if (path !== undefined && path !== '' && seed === undefined) throw new Error('replay: FC_PATH needs FC_SEED as well');
   return {
     numRuns: Math.max(1, Math.round(numRuns() * runsFactor)),
+    // node:test shows an Error's message but not its cause: put the failing assertion in the report.
+    includeErrorInReport: true,
     ...(seed !== undefined ? { seed } : {}),
     ...(path !== undefined && path !== '' ? { path } : {}),
   };
@@ -53,11 +57,12 @@ export function replayParameters(runsFactor = 1): fc.Parameters<unknown> {
  * fc.assert with replay: checks the property and, on failure, throws fast-check's own report
  * (counterexample, seed, path, the error) followed by the command that replays it.
  */
-export function checkProperty<Ts>(property: fc.IProperty<Ts>, options: CheckOptions): void {
-  const details = fc.check(property, replayParameters(options.runsFactor) as fc.Parameters<Ts>);
+export function checkProperty<Ts>(property: fc.IProperty<Ts>, options: CheckOptions<Ts>): void {
+  const parameters: fc.Parameters<Ts> = { ...(replayParameters(options.runsFactor) as fc.Parameters<Ts>), ...(options.examples ? { examples: [...options.examples] } : {}) };
+  const details = fc.check(property, parameters);
   if (!details.failed) return;
   const report = fc.defaultReportMessage(details) ?? 'property failed';
   const compiled = relative(process.cwd(), fileURLToPath(options.file));
   const replay = `FC_SEED=${details.seed} FC_PATH="${details.counterexamplePath ?? ''}" node --enable-source-maps --test ${compiled}`;
-  throw new Error(`${report}\n\nReplay with:\n  ${replay}`, { cause: details.errorInstance });
+  throw new Error(`${report}\n\nReplay with:\n  ${replay}`);
 }

@@ -75,7 +75,7 @@ describe('checkRun', () => {
 });
 
 /** A large synthetic run: the engine's trace written as a perfect engine would, from the truth itself. */
-function perfectTrace(truth: Truth, log: ArrayLog, scenario: Scenario): TraceEvent[] {
+function perfectTrace(truth: Truth, scenario: Scenario): TraceEvent[] {
   const trace: TraceEvent[] = [];
   const byRef = new Map(truth.events.map((e) => [`${e.ref.partition}:${e.ref.offset}`, e]));
   for (const tw of truth.windows) {
@@ -89,7 +89,6 @@ function perfectTrace(truth: Truth, log: ArrayLog, scenario: Scenario): TraceEve
     trace.push(fired(tw.key, tw.window, tw.value, { count: tw.count }));
   }
   for (const e of truth.events) trace.push(ingested(e.ref, e.key, e.rawValue, e.eventTime));
-  void log;
   return trace;
 }
 
@@ -105,7 +104,7 @@ describe('checkRun at scale', () => {
     it(`classifies every pane of a perfect ${window.type} run of 100 000 events correct`, () => {
       const scenario = testScenario({ window, aggregate: 'avg' });
       const truth = computeTruth(scenario, log);
-      const result = checkRun(scenario, perfectTrace(truth, log, scenario), truth);
+      const result = checkRun(scenario, perfectTrace(truth, scenario), truth);
       assert.equal(result.summary.panes, truth.windows.length);
       assert.equal(result.summary.correct, truth.windows.length);
       assert.equal(result.summary.finalCorrect, truth.windows.length);

@@ -37,32 +37,41 @@ export class ConsumerView {
       case 'accumulating-retracting':
         return { value: pane.value, weighted: 0, count: 0 };
       case 'discarding':
-        return before === undefined ? this.first(pane) : this.combine(before, pane);
+        return before === undefined ? this.heldOf(pane) : this.combine(before, this.heldOf(pane));
       default:
-        return assertNever(this.mode, 'ConsumerView');
+        return assertNever(this.mode, 'ConsumerView.receive');
     }
   }
 
-  private first(pane: Pane): Held {
-    // An empty pane (Beam emits empty on-time panes) gives a min, a max or an average no value yet.
-    const additive = this.kind === 'count' || this.kind === 'sum';
-    const value = !additive && pane.count === 0 ? NaN : pane.value;
-    return { value, weighted: pane.value * pane.count, count: pane.count };
+  /**
+   * What the reader holds for a session that `parts` merged into. Discarding: each part's panes
+   * were the only record of its elements, so they combine like panes (Beam merges the windows'
+   * state, and the merged window's panes carry only what came since each part last fired).
+   * Accumulating: the merged window's next pane carries everything, so nothing carries over.
+   */
+  merge(parts: readonly Held[]): Held | undefined {
+    if (this.mode !== 'discarding') return undefined;
+    return parts.reduce<Held | undefined>((acc, part) => (acc === undefined ? part : this.combine(acc, part)), undefined);
   }
 
-  private combine(before: Held, pane: Pane): Held {
-    const weighted = before.weighted + pane.value * pane.count;
-    const count = before.count + pane.count;
-    // An empty pane carries no element, so it cannot move a min, a max or an average.
-    const empty = pane.count === 0;
+  private heldOf(pane: Pane): Held {
+    // An empty pane (Beam emits empty on-time panes) gives a min, a max or an average no value.
+    const additive = this.kind === 'count' || this.kind === 'sum';
+    const value = !additive && pane.count === 0 ? NaN : pane.value;
+    return { value, weighted: pane.count === 0 ? 0 : pane.value * pane.count, count: pane.count };
+  }
+
+  private combine(a: Held, b: Held): Held {
+    const weighted = a.weighted + b.weighted;
+    const count = a.count + b.count;
     switch (this.kind) {
       case 'count':
       case 'sum':
-        return { value: before.value + pane.value, weighted, count };
+        return { value: a.value + b.value, weighted, count };
       case 'min':
-        return { value: empty ? before.value : extreme(Math.min, before.value, pane.value), weighted, count };
+        return { value: extreme(Math.min, a.value, b.value), weighted, count };
       case 'max':
-        return { value: empty ? before.value : extreme(Math.max, before.value, pane.value), weighted, count };
+        return { value: extreme(Math.max, a.value, b.value), weighted, count };
       case 'avg':
         return { value: count === 0 ? NaN : weighted / count, weighted, count };
       default:
@@ -71,7 +80,9 @@ export class ConsumerView {
   }
 }
 
-/** min or max of the value held (NaN: none yet) and a pane's value. */
-function extreme(pick: (a: number, b: number) => number, held: number, value: number): number {
-  return Number.isNaN(held) ? value : pick(held, value);
+/** min or max of two values, where NaN means "no value" (only empty panes so far). */
+function extreme(pick: (a: number, b: number) => number, a: number, b: number): number {
+  if (Number.isNaN(a)) return b;
+  if (Number.isNaN(b)) return a;
+  return pick(a, b);
 }

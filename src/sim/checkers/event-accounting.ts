@@ -71,7 +71,8 @@ function account(f: EventFacts, fixed: FixedWindowSpec | null): EventAccount {
   const side = lates.some((l) => l.disposition === 'side-output');
   const kinds = Number(f.filtered) + Number(f.windowed.size > 0) + Number(dropped) + Number(side);
   const uncovered = kinds === 0 || fixed === null ? [] : uncoveredWindows(f, fixed);
-  const outcome: EventOutcome = kinds === 0 || uncovered.length > 0 ? 'unaccounted' : kinds > 1 ? 'mixed' : singleOutcome(f, dropped);
+  let outcome: EventOutcome = 'unaccounted';
+  if (kinds > 0 && uncovered.length === 0) outcome = kinds > 1 ? 'mixed' : singleOutcome(f, dropped);
   const account: Mutable<EventAccount> = { ref: f.ref, key: f.key, eventTime: f.eventTime, outcome };
   const watermark = lates[0]?.watermark;
   if (watermark !== undefined) account.watermark = watermark;

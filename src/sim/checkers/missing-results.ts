@@ -94,25 +94,45 @@ export function findMissingResults(
 /** The first reason, in the order of MissingReason, that the trace supports. */
 function explainMissing(c: Context, tw: TruthWindow): { reason: MissingReason; detail: string } {
   const facts = eventFacts(c, tw);
-  const n = facts.length;
   const ingested = facts.filter((f): f is EventFacts => f !== undefined && f.ingested > 0);
-  if (ingested.length === 0) return { reason: 'never-ingested', detail: `none of its ${n} events was ingested: the run stopped before the source read them` };
+  if (ingested.length === 0) {
+    return { reason: 'never-ingested', detail: `none of its ${facts.length} events was ingested: the run stopped before the source read them` };
+  }
   const late = ingested.filter((f) => lateFor(c, f, tw.window));
   if (late.length === ingested.length) {
     const dropped = late.filter((f) => lateFact(c, f, tw.window)?.disposition === 'dropped').length;
-    const unread = n === ingested.length ? '' : ` (${n - ingested.length} never ingested)`;
-    return { reason: 'all-late', detail: `all ${late.length} ingested events were too late for it: ${dropped} dropped, ${late.length - dropped} to the side output${unread}` };
+    const unread = facts.length === ingested.length ? '' : ` (${facts.length - ingested.length} never ingested)`;
+    const detail = `all ${late.length} ingested events were too late for it: ${dropped} dropped, ${late.length - dropped} to the side output${unread}`;
+    return { reason: 'all-late', detail };
   }
   const other = c.paneWindows().overlapping(tw.key, tw.window);
-  if (other !== null) return { reason: 'other-windows', detail: `panes were emitted for overlapping windows of ${tw.key} instead, such as [${other.start}, ${other.end}): its events were grouped differently` };
+  if (other !== null) {
+    const detail = `panes were emitted for overlapping windows of ${tw.key} instead, such as [${ms(other.start)}, ${ms(other.end)}): its events were grouped differently`;
+    return { reason: 'other-windows', detail };
+  }
   const windowed = ingested.map((f) => windowFact(c, f, tw.window)).find((w) => w !== undefined);
-  if (windowed === undefined) return { reason: 'not-windowed', detail: `${ingested.length} of its events were ingested but none was added to this window` };
-  const watermark = c.operatorWatermark().get(windowed.task) ?? -Infinity;
+  if (windowed === undefined) {
+    return { reason: 'not-windowed', detail: `${ingested.length} of its events were ingested but none was added to this window` };
+  }
+  return explainUnfired(c, tw, windowed.task);
+}
+
+/** The window holds data: either its watermark never got there, or it did and nothing came out. */
+function explainUnfired(c: Context, tw: TruthWindow, task: number): { reason: MissingReason; detail: string } {
+  const watermark = c.operatorWatermark().get(task) ?? -Infinity;
   const due = onTimeDueAt(c.scenario, tw.window);
   if (watermark < due) {
-    return { reason: 'never-fired', detail: `its watermark never passed its end: window task ${windowed.task} ended at watermark ${watermark}, and the window fires at ${due}` };
+    const detail = `its watermark never passed its end: window task ${task} ended at watermark ${ms(watermark)}, and the window fires at ${ms(due)}`;
+    return { reason: 'never-fired', detail };
   }
-  return { reason: 'not-emitted', detail: `window task ${windowed.task} reached watermark ${watermark} (the window fires at ${due}) but emitted no pane` };
+  return { reason: 'not-emitted', detail: `window task ${task} reached watermark ${ms(watermark)} (the window fires at ${ms(due)}) but emitted no pane` };
+}
+
+/** Milliseconds as the trace shows them, with ±∞ for the watermarks before and after all time. */
+function ms(value: number): string {
+  if (value === Infinity) return '+∞';
+  if (value === -Infinity) return '-∞';
+  return String(value);
 }
 
 function eventFacts(c: Context, tw: TruthWindow): (EventFacts | undefined)[] {

@@ -5,7 +5,7 @@ import type { TraceEvent } from '../trace/events.js';
 import { ArrayLog, testScenario, type LogRow } from '../truth/array-log.test-support.js';
 import { computeTruth } from '../truth/exact-answer.js';
 import { classifyPanes } from './pane-classification.js';
-import { fired, late, ref, win, windowed } from './trace.test-support.js';
+import { fired, late, merged, ref, win, windowed } from './trace.test-support.js';
 
 const W = win(0, 10_000);
 /** k1 in [0, 10 s): values 1, 2, 3 (sum 6). */
@@ -131,6 +131,24 @@ describe('classifyPanes: session windows', () => {
     assert.deepEqual(list.map((v) => [v.truthValue, v.seenValue]), [
       [null, 1],
       [3, 3],
+    ]);
+  });
+
+  it('carries discarding panes of merged sessions over to the merged session', () => {
+    const trace = [
+      a,
+      fired('u1', win(0, 10), 1),
+      b,
+      fired('u1', win(18, 28), 1),
+      c,
+      merged('u1', [win(0, 10), win(9, 19), win(18, 28)], win(0, 28)),
+      fired('u1', win(0, 28), 1, { count: 1 }),
+    ];
+    const list = classify(trace, { ...scenario, accumulation: 'discarding' }, sessionRows);
+    assert.deepEqual(list.map((v) => [v.verdict, v.consumerValue]), [
+      ['partial', 1],
+      ['partial', 1],
+      ['correct', 3],
     ]);
   });
 

@@ -10,8 +10,12 @@
  *    accepted into that window so far: the engine answered correctly for what it had seen (an
  *    early pane, late data still to come, or data dropped as late);
  * 5. wrong: anything else, including a window the truth does not have that matches nothing seen.
+ *
+ * When session windows merge (`windows-merged`), what the reader held for the merged windows
+ * carries over to the new one in discarding mode (see ConsumerView.merge).
  */
 import type { Pane } from '../model/pane.js';
+import type { Window } from '../model/window.js';
 import type { Scenario } from '../scenario/types.js';
 import type { TraceEvent } from '../trace/events.js';
 import type { Truth } from '../truth/exact-answer.js';
@@ -45,10 +49,29 @@ export interface PaneClassification {
   readonly finalValues: ReadonlyMap<string, number>;
 }
 
-/** Per (key, window): what the reader holds, and which panes came (index · 2 + 1 for a retraction). */
+/**
+ * Per (key, window): what the reader holds, and which panes came, as index · 2 (+ 1 for a
+ * retraction). Most windows get one pane, so the set is only made for the second.
+ */
 interface WindowState {
   held: Held | undefined;
-  readonly emitted: Set<number>;
+  /** True once a non-retraction pane came (`held` can come from a merge before that). */
+  received: boolean;
+  firstPane: number | undefined;
+  morePanes: Set<number> | undefined;
+}
+
+/** Records the pane; true when it had come before. */
+function seenBefore(state: WindowState, paneId: number): boolean {
+  if (state.firstPane === undefined) {
+    state.firstPane = paneId;
+    return false;
+  }
+  if (paneId === state.firstPane) return true;
+  if (state.morePanes === undefined) state.morePanes = new Set();
+  const before = state.morePanes.has(paneId);
+  state.morePanes.add(paneId);
+  return before;
 }
 
 interface Classifier {
@@ -74,35 +97,50 @@ export function classifyTrace(scenario: Scenario, trace: readonly TraceEvent[], 
   };
   const verdicts: PaneVerdict[] = [];
   trace.forEach((entry, traceIndex) => {
-    // Only two kinds of entry matter here; a pane sees exactly the windowed entries before it.
+    // Only three kinds of entry matter here; a pane sees exactly the windowed entries before it.
     if (entry.type === 'event-windowed') classifier.seen.add(entry, traceIndex);
     else if (entry.type === 'pane-fired') verdicts.push(classify(classifier, entry.pane, traceIndex));
+    else if (entry.type === 'windows-merged') merge(classifier, entry.key, entry.from, entry.into);
   });
   const finalValues = new Map<string, number>();
   for (const [id, state] of classifier.windows) {
-    if (state.held !== undefined) finalValues.set(id, state.held.value);
+    if (state.held !== undefined && state.received) finalValues.set(id, state.held.value);
   }
   return { verdicts, finalValues };
 }
 
 function classify(c: Classifier, pane: Pane, traceIndex: number): PaneVerdict {
   const id = keyWindowId(pane.key, pane.window);
-  let state = c.windows.get(id);
-  if (state === undefined) c.windows.set(id, (state = { held: undefined, emitted: new Set() }));
-  const truthValue = c.truth.byId.get(id)?.value ?? null;
-  const seenValue = c.seen.query(pane.key, pane.window).result(c.scenario.aggregate);
   const retraction = pane.retraction === true;
   const paneId = pane.index * 2 + (retraction ? 1 : 0);
-  const duplicated = state.emitted.has(paneId);
-  state.emitted.add(paneId);
+  const state = stateOf(c, id);
+  const duplicated = seenBefore(state, paneId);
+  const truthValue = c.truth.byId.get(id)?.value ?? null;
+  const seenValue = c.seen.query(pane.key, pane.window).result(c.scenario.aggregate);
   if (retraction) {
     const consumerValue = state.held?.value ?? NaN;
     return { traceIndex, pane, verdict: duplicated ? 'duplicated' : 'retraction', consumerValue, truthValue, seenValue };
   }
   state.held = c.consumer.receive(state.held, pane);
+  state.received = true;
   const consumerValue = state.held.value;
   const verdict = duplicated ? 'duplicated' : judge(consumerValue, truthValue, seenValue);
   return { traceIndex, pane, verdict, consumerValue, truthValue, seenValue };
+}
+
+function stateOf(c: Classifier, id: string): WindowState {
+  let state = c.windows.get(id);
+  if (state === undefined) c.windows.set(id, (state = { held: undefined, received: false, firstPane: undefined, morePanes: undefined }));
+  return state;
+}
+
+/** Carries what the reader held for the merged sessions (and the new one, if it had any) over to the new one. */
+function merge(c: Classifier, key: string, from: readonly Window[], into: Window): void {
+  const intoId = keyWindowId(key, into);
+  const ids = new Set([intoId, ...from.map((w) => keyWindowId(key, w))]);
+  const parts = [...ids].flatMap((id) => c.windows.get(id)?.held ?? []);
+  const held = c.consumer.merge(parts);
+  if (held !== undefined) stateOf(c, intoId).held = held;
 }
 
 /** Steps 3 to 5 of the classification: the truth first, then what the engine had seen. */

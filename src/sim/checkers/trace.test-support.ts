@@ -60,3 +60,7 @@ export function fired(key: string, window: Window, value: number, options: PaneO
 export function watermark(value: number, scope: 'partition' | 'source' | 'operator' = 'operator', id = 0): TraceEvent {
   return { type: 'watermark-advanced', at: 0, scope, id, watermark: value };
 }
+
+export function merged(key: string, from: readonly Window[], into: Window): TraceEvent {
+  return { type: 'windows-merged', at: 0, task: 0, key, from, into };
+}

@@ -1,71 +1,182 @@
 /**
- * A network channel between two tasks: FIFO, with a fixed latency. Elements keep their order, so
- * watermarks and records arrive as they were sent. The channel wakes itself through the scheduler
- * only when its head is due: one scheduler entry per channel, not one per record.
+ * A network channel between two tasks, as Flink's network stack moves data:
+ * - records are collected in an output buffer that is sent when it holds `bufferRecords` records
+ *   or `bufferTimeoutMs` after its first record (execution.buffer-timeout, default 100 ms), so a
+ *   record waits for its buffer: the latency/throughput trade-off of the buffer timeout;
+ * - a sent buffer arrives after the channel's latency; buffers keep their order (TCP);
+ * - credit-based flow control: the receiver grants `capacity` records of credit; a sender with no
+ *   credit left must wait (backpressure), and taking a record returns one credit;
+ * - an unaligned checkpoint barrier is sent with priority and overtakes buffered records.
+ * With no cost model (buffer of 1 record, no timeout, unlimited credit) every element is sent at once.
  */
 import { Priority, type Scheduler, type Wakeable } from '../kernel/scheduler.js';
 import type { StreamRecord } from '../model/record.js';
-import type { Control } from './control.js';
+import { Barrier, type Control } from './control.js';
 
 export type Element = StreamRecord | Control;
 
-export interface ChannelReceiver {
-  receive(channel: number, element: Element, now: number): void;
+export function isRecord(e: Element): e is StreamRecord {
+  return (e as StreamRecord).entry !== undefined;
 }
 
+/** The receiving side: woken when an element becomes available at `at`. */
+export interface ChannelReceiver extends Wakeable {
+  /** Asks to be woken at `at` to take input (tag INPUT_TAG). */
+  inputAvailableAt(at: number): void;
+}
+
+/** The sending side: told when credit comes back. */
+export interface ChannelSender {
+  creditAvailable(now: number): void;
+}
+
+export interface ChannelOptions {
+  readonly latencyMs: number;
+  readonly bufferRecords: number;
+  readonly bufferTimeoutMs: number;
+  /** Credit in records; Infinity for none. */
+  readonly capacity: number;
+}
+
+const FLUSH = 1;
+
 export class Channel implements Wakeable {
+  private outBuffer: Element[] = [];
+  private outRecords = 0;
+  private flushScheduledAt = Infinity;
   private times: number[] = [];
   private elements: Element[] = [];
   private head = 0;
-  private scheduled = false;
+  /** Priority (unaligned) barriers in flight, in order. */
+  private readonly priority: { at: number; barrier: Barrier; aheadAtSend: number; takenAtSend: number }[] = [];
+  /** Records taken by the receiver so far. */
+  private taken = 0;
+  /** For the last priority barrier taken: how many records sent before it were still queued. */
+  lastBarrierAhead = 0;
+  /** Records sent and not yet taken by the receiver: what credit counts. */
+  private unconsumed = 0;
+  /** Extra latency from a network fault (delay, reorder), set by the fault plan. */
+  extraLatencyMs = 0;
+  /** Set when the job graph this channel belongs to is torn down. */
+  alive = true;
+  senderWaiting = false;
 
   constructor(
     private readonly scheduler: Scheduler,
-    readonly latencyMs: number,
-    private readonly receiver: ChannelReceiver,
-    /** The index of this channel among the receiver's inputs. */
+    private readonly options: ChannelOptions,
+    readonly receiver: ChannelReceiver,
+    readonly sender: ChannelSender | undefined,
+    /** Index among the receiver's inputs. */
     readonly index: number,
   ) {}
 
-  /** Elements sent but not yet delivered: the channel's queue fill. */
+  /** Records the receiver has not taken yet (the queue fill shown in the dataflow view). */
   get queued(): number {
-    return this.times.length - this.head;
+    return this.unconsumed;
   }
 
+  get capacity(): number {
+    return this.options.capacity;
+  }
+
+  hasCredit(): boolean {
+    return this.unconsumed < this.options.capacity;
+  }
+
+  /** Sends a record or an in-line control element. Records need credit: check hasCredit first. */
   send(element: Element, now: number): void {
-    const due = now + this.latencyMs;
-    this.times.push(due);
-    this.elements.push(element);
-    if (!this.scheduled) {
-      this.scheduled = true;
-      this.scheduler.schedule(due, Priority.delivery, this);
+    if (isRecord(element)) {
+      this.unconsumed++;
+      this.outRecords++;
     }
+    this.outBuffer.push(element);
+    const o = this.options;
+    if (this.outRecords >= o.bufferRecords || o.bufferTimeoutMs === 0 || element instanceof Barrier) {
+      // A full buffer is sent; Flink also flushes when it broadcasts an event such as a barrier.
+      this.flush(now);
+    } else if (this.flushScheduledAt === Infinity) {
+      this.flushScheduledAt = now + o.bufferTimeoutMs;
+      this.scheduler.schedule(this.flushScheduledAt, Priority.delivery, this, FLUSH);
+    }
+  }
+
+  /** An unaligned barrier: it skips the output buffer and the queue (Flink's priority events). */
+  sendPriority(barrier: Barrier, now: number): void {
+    const at = now + this.options.latencyMs + this.extraLatencyMs;
+    this.priority.push({ at, barrier, aheadAtSend: this.unconsumed, takenAtSend: this.taken });
+    this.receiver.inputAvailableAt(at);
+  }
+
+  /** Sends what the output buffer holds now (the output flusher, or a forced flush). */
+  flush(now: number): void {
+    if (this.outBuffer.length === 0) return;
+    const at = now + this.options.latencyMs + this.extraLatencyMs;
+    // TCP keeps order: a buffer never arrives before the one sent ahead of it.
+    const last = this.times.length > this.head ? (this.times[this.times.length - 1] as number) : -Infinity;
+    const due = Math.max(at, last);
+    for (const e of this.outBuffer) {
+      this.times.push(due);
+      this.elements.push(e);
+    }
+    this.outBuffer = [];
+    this.outRecords = 0;
+    this.receiver.inputAvailableAt(due);
   }
 
   wake(now: number): void {
-    this.scheduled = false;
-    const times = this.times;
-    const elements = this.elements;
-    while (this.head < times.length && (times[this.head] as number) <= now) {
-      const element = elements[this.head] as Element;
-      elements[this.head] = undefined as unknown as Element;
-      this.head++;
-      this.receiver.receive(this.index, element, now);
+    if (!this.alive) return;
+    this.flushScheduledAt = Infinity;
+    this.flush(now);
+  }
+
+  /** The time the next element becomes available (priority barriers first), or Infinity. */
+  nextAvailableAt(): number {
+    const p = this.priority[0];
+    const t = this.head < this.times.length ? (this.times[this.head] as number) : Infinity;
+    return p !== undefined && p.at < t ? p.at : t;
+  }
+
+  /** Takes the next element available by `now`, or undefined. Returns a credit for a record. */
+  take(now: number): Element | undefined {
+    const p = this.priority[0];
+    if (p !== undefined && p.at <= now) {
+      this.priority.shift();
+      // The records it overtook are those sent before it and not yet taken: the in-flight data.
+      this.lastBarrierAhead = Math.max(0, p.aheadAtSend - (this.taken - p.takenAtSend));
+      return p.barrier;
     }
-    if (this.head === times.length) {
+    if (this.head >= this.times.length || (this.times[this.head] as number) > now) return undefined;
+    const element = this.elements[this.head] as Element;
+    this.elements[this.head] = undefined as unknown as Element;
+    this.head++;
+    if (this.head === this.times.length) {
       this.times = [];
       this.elements = [];
       this.head = 0;
-    } else {
-      if (this.head > 4096) this.compact();
-      this.scheduled = true;
-      this.scheduler.schedule(times[this.head] as number, Priority.delivery, this);
+    } else if (this.head > 4096) {
+      this.times = this.times.slice(this.head);
+      this.elements = this.elements.slice(this.head);
+      this.head = 0;
     }
+    if (isRecord(element)) {
+      this.taken++;
+      this.unconsumed--;
+      if (this.senderWaiting && this.sender) {
+        this.senderWaiting = false;
+        this.sender.creditAvailable(now);
+      }
+    }
+    return element;
   }
 
-  private compact(): void {
-    this.times = this.times.slice(this.head);
-    this.elements = this.elements.slice(this.head);
-    this.head = 0;
+  /** Records sent but not yet taken, in order: the in-flight data an unaligned checkpoint stores. */
+  inFlightRecords(): StreamRecord[] {
+    const out: StreamRecord[] = [];
+    for (let i = this.head; i < this.elements.length; i++) {
+      const e = this.elements[i] as Element;
+      if (isRecord(e)) out.push(e);
+    }
+    for (const e of this.outBuffer) if (isRecord(e)) out.push(e);
+    return out;
   }
 }

@@ -1,6 +1,7 @@
 /**
- * Control elements travel through channels in line with records, as Flink's StreamElements do:
- * a watermark can never overtake the records sent before it. (Checkpoint barriers join them later.)
+ * Control elements travel through channels in line with records, as Flink's StreamElements and
+ * events do: a watermark or an aligned barrier never overtakes the records sent before it. An
+ * unaligned barrier is the exception: it is sent with priority and overtakes in-flight data.
  */
 export class Watermark {
   constructor(readonly value: number) {}
@@ -11,4 +12,17 @@ export class WatermarkStatus {
   constructor(readonly idle: boolean) {}
 }
 
-export type Control = Watermark | WatermarkStatus;
+/** Checkpoint barrier n (Chandy–Lamport marker, Flink's CheckpointBarrier). */
+export class Barrier {
+  constructor(
+    readonly id: number,
+    readonly savepoint: boolean,
+    /** Sent with priority, overtaking buffered records (unaligned checkpoints). */
+    readonly unaligned: boolean,
+  ) {}
+}
+
+/** The sender has finished: no more elements will follow on this channel (Flink's EndOfPartitionEvent). */
+export class EndOfInput {}
+
+export type Control = Watermark | WatermarkStatus | Barrier | EndOfInput;

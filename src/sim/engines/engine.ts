@@ -8,6 +8,9 @@ import type { Pane } from '../model/pane.js';
 import type { Scenario } from '../scenario/types.js';
 import type { BuiltInput, PartitionedLog } from '../sources/log.js';
 import type { TraceEvent, TraceSink } from '../trace/events.js';
+import type { SinkSystem } from '../delivery/sink-system.js';
+import type { CheckpointStats, CompletedCheckpoint } from './native/checkpoint-coordinator.js';
+import type { StartPoint } from './native/native-engine.js';
 
 export type EngineName = 'native';
 
@@ -20,6 +23,8 @@ export interface RunOptions {
   readonly keepPanes?: boolean;
   /** A prebuilt input, so several runs (or the truth) share one log. */
   readonly input?: BuiltInput;
+  /** Start from a savepoint's offsets and state instead of the beginning. */
+  readonly fromSavepoint?: StartPoint;
 }
 
 export interface RunResult {
@@ -36,4 +41,13 @@ export interface RunResult {
   readonly steps: number;
   /** (key, window) states still open at the end: windows the clock never closed. */
   readonly openWindows: number;
+  /** Figures of every completed checkpoint, in order. */
+  readonly checkpoints: readonly CheckpointStats[];
+  readonly abortedCheckpoints: readonly number[];
+  /** Savepoints taken, with their state. */
+  readonly savepoints: readonly CompletedCheckpoint[];
+  /** The external system the job wrote to: every write, and what each reader sees when. */
+  readonly sink: SinkSystem;
+  readonly failures: number;
+  readonly restarts: number;
 }

@@ -17,6 +17,7 @@ import { onElement } from '../triggers/firing.js';
 import { addToAcc, mergeAcc, resetAcc, resultOf } from './aggregate.js';
 import { EventTimers, type TimerKind } from './event-timers.js';
 import { type Retractable, WindowState } from './window-state.js';
+import type { OperatorSnapshot, WindowEntry } from './window-snapshot.js';
 
 export type FiringPhase = 'early' | 'late';
 
@@ -95,6 +96,91 @@ export class WindowOperator {
     if (ws.cleared || ws.firings !== firings || ws.pane.count === 0) return;
     if ((phase === 'late') !== ws.onTimePassed) return;
     this.fire(ws, phase === 'early' ? 'EARLY' : 'LATE', now, false);
+  }
+
+  /** The state a checkpoint stores: every open window, deep-copied. */
+  snapshot(keyGroupOf: (key: string) => number): OperatorSnapshot {
+    const windows: WindowEntry[] = [];
+    const add = (ws: WindowState) => {
+      const key = this.keyName(ws.key);
+      windows.push({
+        key,
+        keyGroup: keyGroupOf(key),
+        start: ws.start,
+        end: ws.end,
+        total: { ...ws.total },
+        pane: { ...ws.pane },
+        maxEventTime: ws.maxEventTime,
+        maxIngestionTime: ws.maxIngestionTime,
+        paneMaxEventTime: ws.paneMaxEventTime,
+        paneMaxIngestionTime: ws.paneMaxIngestionTime,
+        nextIndex: ws.nextIndex,
+        onTimePassed: ws.onTimePassed,
+        lastEmitted: ws.lastEmitted ?? null,
+        pendingRetractions: ws.pendingRetractions ? [...ws.pendingRetractions] : [],
+        processingTimer:
+          ws.processingTimerAt !== undefined && ws.pane.count > 0 ? { at: ws.processingTimerAt, phase: ws.processingTimerPhase } : null,
+      });
+    };
+    for (const perKey of this.fixedState.values()) for (const ws of perKey.values()) add(ws);
+    for (const sessions of this.sessionState.values()) for (const ws of sessions) add(ws);
+    return { clock: this.clock, windows };
+  }
+
+  /**
+   * Restores windows from a snapshot (only the entries this task owns), re-registering their
+   * event-time timers and re-arming pending processing-time firings. The operator's watermark is
+   * restored too: Flink restarts it at Long.MIN_VALUE, which lets replayed late records reopen
+   * windows that had already closed; keeping it makes a replay after recovery produce exactly the
+   * output of the failure-free run, which is what exactly-once promises to the reader.
+   */
+  restore(snapshot: OperatorSnapshot, owns: (entry: WindowEntry) => boolean, now: number): number {
+    this.clock = Math.max(this.clock, snapshot.clock);
+    let restored = 0;
+    for (const e of snapshot.windows) {
+      if (!owns(e)) continue;
+      const ws = new WindowState(this.cfg.keys.intern(e.key), e.start, e.end);
+      Object.assign(ws.total, e.total);
+      Object.assign(ws.pane, e.pane);
+      ws.maxEventTime = e.maxEventTime;
+      ws.maxIngestionTime = e.maxIngestionTime;
+      ws.paneMaxEventTime = e.paneMaxEventTime;
+      ws.paneMaxIngestionTime = e.paneMaxIngestionTime;
+      ws.nextIndex = e.nextIndex;
+      ws.lastEmitted = e.lastEmitted ?? undefined;
+      ws.pendingRetractions = e.pendingRetractions.length > 0 ? [...e.pendingRetractions] : undefined;
+      this.insert(ws);
+      this.liveWindows++;
+      this.registerTimers(ws);
+      ws.onTimePassed = ws.onTimePassed || e.onTimePassed;
+      if (e.processingTimer) {
+        ws.processingTimerAt = Math.max(now, e.processingTimer.at);
+        ws.processingTimerPhase = e.processingTimer.phase;
+        this.cfg.host.registerProcessingTimer(ws.processingTimerAt, ws, e.processingTimer.phase, ws.firings);
+      }
+      restored++;
+    }
+    return restored;
+  }
+
+  private insert(ws: WindowState): void {
+    if (this.layout.kind === 'fixed') {
+      let perKey = this.fixedState.get(ws.key);
+      if (perKey === undefined) {
+        perKey = new Map();
+        this.fixedState.set(ws.key, perKey);
+      }
+      perKey.set(ws.start, ws);
+      return;
+    }
+    let sessions = this.sessionState.get(ws.key);
+    if (sessions === undefined) {
+      sessions = [];
+      this.sessionState.set(ws.key, sessions);
+    }
+    let at = 0;
+    while (at < sessions.length && (sessions[at] as WindowState).start < ws.start) at++;
+    sessions.splice(at, 0, ws);
   }
 
   private processFixed(rec: StreamRecord, fixed: FixedWindows, now: number): void {
@@ -220,7 +306,11 @@ export class WindowOperator {
     const phase: FiringPhase = ws.onTimePassed ? 'late' : 'early';
     const decision = onElement(phase === 'late' ? this.trigger.late : this.trigger.early, ws.pane.count, now);
     if (decision.kind === 'fire') this.fire(ws, phase === 'late' ? 'LATE' : 'EARLY', now, false);
-    else if (decision.kind === 'timer') this.cfg.host.registerProcessingTimer(decision.at, ws, phase, ws.firings);
+    else if (decision.kind === 'timer') {
+      ws.processingTimerAt = decision.at;
+      ws.processingTimerPhase = phase;
+      this.cfg.host.registerProcessingTimer(decision.at, ws, phase, ws.firings);
+    }
   }
 
   private onEventTimer(time: number, kind: TimerKind, ws: WindowState, now: number): void {
@@ -302,6 +392,7 @@ export class WindowOperator {
     );
     ws.lastEmitted = { window, value, count: content.count, index };
     resetAcc(ws.pane);
+    ws.processingTimerAt = undefined;
     ws.paneMaxEventTime = -Infinity;
     ws.paneMaxIngestionTime = -Infinity;
     ws.firings++;

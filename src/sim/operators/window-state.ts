@@ -35,6 +35,9 @@ export class WindowState implements Window {
   lastEmitted: Retractable | undefined;
   /** Panes of sessions merged into this one that a retracting consumer must withdraw. */
   pendingRetractions: Retractable[] | undefined;
+  /** The processing-time firing this window waits for, if any (kept so a restore can re-arm it). */
+  processingTimerAt: number | undefined;
+  processingTimerPhase: 'early' | 'late' = 'early';
 
   constructor(readonly key: number, public start: number, public end: number) {}
 }

@@ -4,7 +4,18 @@
  */
 import type { Accumulation } from '../model/pane.js';
 import type { Semantics } from '../model/semantics.js';
-import type { AggregateKind, FiringSpec, TimeDomain } from './types.js';
+import type {
+  AggregateKind,
+  CheckpointMode,
+  CostModel,
+  DeliveryGuarantee,
+  DeliverySpec,
+  EngineSpec,
+  FiringSpec,
+  ReaderIsolation,
+  SinkKind,
+  TimeDomain,
+} from './types.js';
 
 export const SCENARIO_DEFAULTS = {
   description: '',
@@ -24,6 +35,9 @@ export const SCENARIO_DEFAULTS = {
   channelDelayMs: 0,
   outputMode: 'append' as 'append' | 'update',
   maxSteps: 50_000_000,
+  engine: { type: 'native' } as EngineSpec,
+  /** Flink chains map and filter into the source task unless told not to. */
+  chaining: true,
 } as const;
 
 export const WINDOW_DEFAULTS = {
@@ -68,3 +82,81 @@ export const PIPELINE_DEFAULTS = {
  * (Streaming Systems ch. 3), so a scenario that does not mention watermarks shows no late data.
  */
 export const DEFAULT_UNSCRIPTED_WATERMARK = { type: 'perfect', intervalMs: WATERMARK_DEFAULTS.intervalMs } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Engines and the cost model
+
+export const MICRO_BATCH_DEFAULTS = {
+  /** Spark's default trigger: the next batch starts as soon as the previous one ends. */
+  triggerIntervalMs: 0,
+  /** spark.sql.streaming.noDataMicroBatches.enabled (default true): batches without data still advance the watermark. */
+  noDataBatches: true,
+} as const;
+
+/**
+ * What `cost: {}` fills in. Without a `cost` field there is no cost model at all (every cost zero),
+ * so these apply only to a scenario that asks for costs.
+ */
+export const COST_DEFAULTS: CostModel = {
+  sourceRecordUs: 1,
+  operatorRecordUs: 0.2,
+  windowRecordUs: 1,
+  serializationUs: 0.5,
+  sinkRecordUs: 1,
+  stateBackend: 'memory',
+  stateAccessUs: 0.1,
+  /** Synchronous state access. */
+  asyncConcurrency: 1,
+  bufferRecords: 100,
+  /** Flink's execution.buffer-timeout. */
+  bufferTimeoutMs: 100,
+  channelCapacity: 1000,
+  batchOverheadMs: 50,
+  snapshotMsPerThousand: 1,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Fault tolerance
+
+export const CHECKPOINT_DEFAULTS = {
+  mode: 'aligned' as CheckpointMode,
+  /** execution.checkpointing.timeout: 10 minutes. */
+  timeoutMs: 600_000,
+  maxConcurrent: 1,
+  minPauseMs: 0,
+} as const;
+
+export const FAULT_DEFAULTS = {
+  restartDelayMs: 1000,
+  /** Extra latency of a network `delay` or `reorder` fault. */
+  networkDelayMs: 500,
+  /** A slow task, a network fault or a partition outage lasts from 0 until the end unless bounded. */
+  fromMs: 0,
+  untilMs: Infinity,
+  crashes: 0,
+  jobFailures: 0,
+} as const;
+
+/**
+ * Without `delivery`: at-least-once when the scenario has checkpoints (Flink with checkpointing
+ * and a plain sink replays from the last checkpoint), at-most-once when it has none.
+ */
+export function defaultGuarantee(hasCheckpoints: boolean): DeliveryGuarantee {
+  return hasCheckpoints ? 'at-least-once' : 'at-most-once';
+}
+
+/** Exactly-once needs a sink that can undo or absorb replays; the weaker guarantees write plainly. */
+export function defaultSink(guarantee: DeliveryGuarantee): SinkKind {
+  return guarantee === 'exactly-once' ? 'transactional' : 'plain';
+}
+
+/** A transactional sink shows both readers side by side; other sinks have no isolation levels to show. */
+export function defaultReaders(sink: SinkKind): readonly ReaderIsolation[] {
+  return sink === 'transactional' ? ['read-committed', 'read-uncommitted'] : [];
+}
+
+/** A delivery spec with every default that `guarantee` (and a written sink) implies. */
+export function deliveryFor(guarantee: DeliveryGuarantee, sink?: SinkKind, readers?: readonly ReaderIsolation[]): DeliverySpec {
+  const kind = sink ?? defaultSink(guarantee);
+  return { guarantee, sink: kind, readers: readers ?? defaultReaders(kind) };
+}

@@ -9,8 +9,10 @@
  *   - `found`: what to show after "got" when the raw value would not say it well.
  */
 import { z } from 'zod';
-import { parseDuration, parsePositiveDuration, parseTime } from './time-text.js';
+import { parseDuration, parseMicroseconds, parsePositiveDuration, parseTime } from './time-text.js';
 import { parseShare, type RatioText } from './ratio-text.js';
+import { suggest } from './suggest.js';
+import type { TaskRef } from './types.js';
 
 type Kind = 'text' | 'number' | 'boolean' | 'mapping' | 'list' | 'null' | 'missing';
 
@@ -63,6 +65,9 @@ export const EXPECTED = {
   text: 'text',
   key: 'a key (text or a number)',
   flag: 'true or false',
+  durationOrAsap: 'a non-negative duration (e.g. 1s, 500ms) or asap',
+  microseconds: 'a non-negative cost in microseconds (e.g. 2us, 0.5us, 3ms)',
+  task: 'a task such as source-0 or window-1',
 } as const;
 
 export const text = (expected: string = EXPECTED.text) => leaf<string>(expected, ['text'], (v: string) => v);
@@ -112,6 +117,23 @@ export const timeOrEnd = () =>
 
 export const share = () => leaf<RatioText>(EXPECTED.share, ['text', 'number'], parseShare);
 
+/** A duration, or `asap` for as fast as possible (0): a micro-batch trigger interval. */
+export const durationOrAsap = () =>
+  leaf<number>(EXPECTED.durationOrAsap, ['text', 'number'], (v: string | number) => (v === 'asap' ? 0 : parseDuration(v)));
+
+/** A cost in microseconds, fractions allowed (`0.5us`, `3ms`, or a plain number of microseconds). */
+export const microseconds = () => leaf<number>(EXPECTED.microseconds, ['text', 'number'], parseMicroseconds);
+
+const TASK_TEXT = /^(source|window)-(0|[1-9]\d*)$/;
+
+/** A task of the job graph, `source-0` or `window-2`; whether it exists depends on the parallelism (rules.ts). */
+export const task = () =>
+  leaf<TaskRef>(EXPECTED.task, ['text'], (v: string) => {
+    const m = TASK_TEXT.exec(v.trim());
+    const index = Number(m?.[2]);
+    return m === null || !Number.isSafeInteger(index) ? undefined : { stage: m[1] === 'source' ? 'source' : 'window', index };
+  });
+
 /** A list, with an `expected` phrase for anything that is not one. */
 export function list<T extends z.ZodType>(item: T, expected: string) {
   return z.array(item, { error: (iss) => (iss.code === 'invalid_type' ? expected : undefined) });
@@ -154,4 +176,40 @@ export function exactlyOne(fields: readonly string[]) {
     const found = given.length === 0 ? `none of them` : given.join(' and ');
     ctx.addIssue({ code: 'custom', message: `exactly one of ${orList(fields)}`, params: { found } });
   };
+}
+
+/**
+ * A mapping whose kind is the one field of `kinds` it writes (`{ crash: window-0, at: 30s }`,
+ * `{ slow: window-0, factor: 10 }`), read by that kind's schema so every error is that kind's own.
+ * With no kind field written, a field that looks like a misspelt kind is reported as unknown, since
+ * it explains the missing one; otherwise the mapping needs exactly one of the kinds.
+ */
+export function keyedBy<T>(kinds: Readonly<Record<string, z.ZodType<T>>>, expected: string) {
+  const names = Object.keys(kinds);
+  return z.unknown().transform((value, ctx): T => {
+    if (kindOf(value) !== 'mapping') {
+      ctx.addIssue({ code: 'custom', message: expected, params: { mismatch: true } });
+      return z.NEVER;
+    }
+    const fields = value as Record<string, unknown>;
+    const given = names.filter((name) => fields[name] !== undefined);
+    const [only] = given;
+    const schema = only === undefined ? undefined : kinds[only];
+    if (given.length === 1 && schema !== undefined) {
+      const read = schema.safeParse(value);
+      if (read.success) return read.data;
+      for (const issue of read.error.issues) ctx.addIssue({ ...issue, path: [...issue.path] } as Parameters<typeof ctx.addIssue>[0]);
+      return z.NEVER;
+    }
+    if (given.length === 0) {
+      const misspelt = Object.keys(fields).filter((field) => suggest(field, names) !== undefined);
+      for (const field of misspelt) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `one of ${names.join(', ')}`, params: { unknownField: field, known: names } });
+      }
+      if (misspelt.length > 0) return z.NEVER;
+    }
+    const found = given.length === 0 ? 'none of them' : given.join(' and ');
+    ctx.addIssue({ code: 'custom', message: `exactly one of ${orList(names)}`, params: { found } });
+    return z.NEVER;
+  });
 }

@@ -9,7 +9,7 @@
  * Pure: the caller injects how to read the events file (relative to the scenario) and how to parse it.
  */
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
-import { DEFAULT_UNSCRIPTED_WATERMARK, GENERATOR_DEFAULTS, SCENARIO_DEFAULTS } from './defaults.js';
+import { DEFAULT_UNSCRIPTED_WATERMARK, defaultGuarantee, deliveryFor, GENERATOR_DEFAULTS, SCENARIO_DEFAULTS } from './defaults.js';
 import { describeFound, ScenarioError } from './errors.js';
 import { firstProblem } from './issues.js';
 import { createReporter, type Reporter } from './reporter.js';
@@ -17,7 +17,7 @@ import { brokenRule } from './rules.js';
 import { SCENARIO_EXPECTED, scenarioSchema, type GeneratorForm, type InputForm, type ScenarioForm } from './schema.js';
 import { createSourceMap } from './source-map.js';
 import { SourceFileError } from '../sources/source-file-error.js';
-import type { EventSpec, GeneratorSpec, InputSpec, Scenario, WatermarkSpec } from './types.js';
+import type { EventSpec, FaultSpec, FaultToleranceSpec, GeneratorSpec, InputSpec, Scenario, WatermarkSpec } from './types.js';
 
 export { ScenarioError } from './errors.js';
 
@@ -114,6 +114,29 @@ function normalize(form: ScenarioForm, source: string, reporter: Reporter, optio
     outputMode: form.outputMode ?? D.outputMode,
     suppress: form.suppress === 'untilWindowCloses',
     maxSteps: form.maxSteps ?? D.maxSteps,
+    faultTolerance: normalizeFaultTolerance(form),
+    engine: form.engine ?? D.engine,
+    // No cost field means no cost model (every cost zero), which is not the same as `cost: {}`.
+    ...(form.cost !== undefined && { cost: form.cost }),
+    chaining: form.chaining ?? D.chaining,
+  };
+}
+
+/**
+ * The fault-tolerance fields gathered into one spec. Nothing written gives NO_FAULT_TOLERANCE; the
+ * delivery guarantee defaults by whether there are checkpoints to replay from (defaults.ts).
+ */
+function normalizeFaultTolerance(form: ScenarioForm): FaultToleranceSpec {
+  const failures = form.failures ?? [];
+  const faults = failures.filter((f): f is FaultSpec => f.type !== 'random');
+  // The schema allows at most one random entry.
+  const random = failures.find((f) => f.type === 'random');
+  return {
+    ...(form.checkpoints !== undefined && { checkpoints: form.checkpoints }),
+    delivery: form.delivery ?? deliveryFor(defaultGuarantee(form.checkpoints !== undefined)),
+    faults,
+    ...(random?.type === 'random' && { randomFaults: random.random }),
+    savepointsAtMs: form.savepoints ?? [],
   };
 }
 

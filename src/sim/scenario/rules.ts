@@ -3,10 +3,11 @@
  * fix, says what it must be and why (which engine's rule forbids the combination), and shows the
  * other field involved. The first broken rule, in the order below, is the one reported.
  */
+import { assertNever } from '../kernel/assert.js';
 import { describeFound, type PathSegment } from './errors.js';
 import type { Problem } from './issues.js';
 import type { Reporter } from './reporter.js';
-import type { Disorder, GeneratorSpec, Scenario, TimelineStep } from './types.js';
+import type { Disorder, FaultSpec, GeneratorSpec, Scenario, TaskRef, TimelineStep } from './types.js';
 
 type Rule = (s: Scenario, r: Reporter) => Problem | undefined;
 
@@ -242,6 +243,222 @@ const pipelineRule: Rule = (s) => {
   return undefined;
 };
 
+// ---------------------------------------------------------------------------------------------
+// engine and cost
+
+const engineRule: Rule = (s, r) => {
+  if (s.engine?.type !== 'micro-batch' || s.semantics !== 'kafka-streams') return undefined;
+  const at = r.valueAt(['engine', 'type']) === undefined ? ['engine'] : ['engine', 'type'];
+  return invalid(at, {
+    expected: 'native with semantics kafka-streams',
+    found: foundWith(r, at, 'semantics kafka-streams'),
+    why: 'Kafka Streams processes each record as it arrives; micro-batches are Spark\'s way of running',
+  });
+};
+
+const costRule: Rule = (s, r) => {
+  const c = s.cost;
+  if (c === undefined) return undefined;
+  if (c.asyncConcurrency > 1 && c.stateBackend !== 'external') {
+    return invalid(['cost', 'state', 'asyncConcurrency'], {
+      expected: '1 unless cost.state.backend is external',
+      found: foundWith(r, ['cost', 'state', 'asyncConcurrency'], `backend ${c.stateBackend}`),
+      why: 'Asynchronous I/O overlaps requests to an external store; state in memory is read in place',
+    });
+  }
+  if (c.bufferRecords > c.channelCapacity) {
+    const why = 'A buffer is sent whole, so a receiver must have room for a full one';
+    if (r.valueAt(['cost', 'buffer', 'records']) === undefined) {
+      return invalid(['cost', 'channelCapacity'], { expected: `at least cost.buffer.records (${c.bufferRecords}, the default)`, why });
+    }
+    const capacity = r.valueAt(['cost', 'channelCapacity']) === undefined ? `${c.channelCapacity}, the default` : `${c.channelCapacity}`;
+    return invalid(['cost', 'buffer', 'records'], { expected: `at most cost.channelCapacity (${capacity})`, why });
+  }
+  return undefined;
+};
+
+// ---------------------------------------------------------------------------------------------
+// checkpoints and delivery
+
+const checkpointRule: Rule = (s, r) => {
+  const c = s.faultTolerance?.checkpoints;
+  if (c?.alignedTimeoutMs === undefined || c.mode === 'aligned') return undefined;
+  return invalid(['checkpoints', 'alignedTimeout'], {
+    expected: 'no alignedTimeout unless checkpoints.mode is aligned',
+    found: foundWith(r, ['checkpoints', 'alignedTimeout'], `mode ${c.mode}`),
+    why: 'The timeout switches an aligned checkpoint to unaligned when alignment takes too long; unaligned and at-least-once checkpoints never align',
+  });
+};
+
+const deliveryRule: Rule = (s, r) => {
+  const ft = s.faultTolerance;
+  if (ft === undefined) return undefined;
+  const { guarantee, sink, readers } = ft.delivery;
+  // Only written values can break these rules: the defaults satisfy them (defaults.ts).
+  const guaranteeAt = r.valueAt(['delivery', 'guarantee']) === undefined ? ['delivery'] : ['delivery', 'guarantee'];
+  if (guarantee !== 'at-most-once' && ft.checkpoints === undefined) {
+    return invalid(guaranteeAt, {
+      expected: 'at-most-once without checkpoints',
+      found: foundWith(r, guaranteeAt, 'no checkpoints'),
+      why: `${guarantee === 'exactly-once' ? 'Exactly-once' : 'At-least-once'} replays from the last completed checkpoint after a failure, so it needs checkpoints (e.g. checkpoints: { interval: 10s })`,
+    });
+  }
+  if (guarantee === 'exactly-once' && sink === 'plain') {
+    return invalid(['delivery', 'sink'], {
+      expected: 'transactional or idempotent with exactly-once',
+      found: foundWith(r, ['delivery', 'sink'], 'guarantee exactly-once'),
+      why: 'A plain sink cannot give exactly-once: choose transactional or idempotent (a plain sink writes replayed results again)',
+    });
+  }
+  if (guarantee === 'at-most-once' && sink !== 'plain') {
+    return invalid(['delivery', 'sink'], {
+      expected: 'plain with at-most-once',
+      found: foundWith(r, ['delivery', 'sink'], 'guarantee at-most-once'),
+      why: `At-most-once never replays, so a ${sink} sink has nothing to ${sink === 'transactional' ? 'hold back' : 'overwrite'} (choose at-least-once or exactly-once)`,
+    });
+  }
+  if (readers.length > 0 && sink !== 'transactional') {
+    return invalid(['delivery', 'readers'], {
+      expected: 'no readers unless delivery.sink is transactional',
+      found: foundWith(r, ['delivery', 'readers'], `sink ${sink}`),
+      why: 'Isolation levels belong to transactions: only a transactional sink has uncommitted output for a reader to see or not',
+    });
+  }
+  return undefined;
+};
+
+// ---------------------------------------------------------------------------------------------
+// failures and savepoints
+
+/**
+ * Where each normalized fault was written: the faults keep the written order but leave the random
+ * entry out, so faults[j] is failures[faults[j]] here, and the random entry is failures[random].
+ */
+function failureIndexes(r: Reporter): { faults: number[]; random?: number } {
+  const written = r.valueAt(['failures']);
+  const faults: number[] = [];
+  let random: number | undefined;
+  for (const [i, entry] of (Array.isArray(written) ? written : []).entries()) {
+    if (entry !== null && typeof entry === 'object' && (entry as Record<string, unknown>)['random'] !== undefined) random ??= i;
+    else faults.push(i);
+  }
+  return { faults, ...(random !== undefined && { random }) };
+}
+
+/** A task that does not exist, or a source task where only a window task will do. */
+function taskProblem(s: Scenario, r: Reporter, ref: TaskRef, at: readonly PathSegment[], windowOnly?: string): Problem | undefined {
+  if (windowOnly !== undefined && ref.stage !== 'window') return invalid(at, { expected: 'a window task such as window-0', why: windowOnly });
+  const n = s.parallelism[ref.stage];
+  if (ref.index < n) return undefined;
+  const written = r.valueAt(['parallelism']);
+  const byDefault = written === undefined || (typeof written === 'object' && r.valueAt(['parallelism', ref.stage]) === undefined) ? ', the default' : '';
+  const range = n === 1 ? `${ref.stage}-0` : `${ref.stage}-0 to ${ref.stage}-${n - 1}`;
+  return invalid(at, { expected: `${range} (parallelism.${ref.stage} is ${n}${byDefault})`, why: 'Tasks are numbered from 0' });
+}
+
+function inputPartitions(s: Scenario): number {
+  return s.input.kind === 'generator' ? s.input.generator.partitions : s.input.partitions;
+}
+
+/** `until` after `from`, for the faults that last a while. */
+function periodProblem(r: Reporter, at: readonly PathSegment[], fromMs: number, untilMs: number, what: string): Problem | undefined {
+  if (untilMs > fromMs) return undefined;
+  const start = r.valueAt([...at, 'from']) === undefined ? '0, the default' : quote(r, [...at, 'from'], fromMs);
+  return invalid([...at, 'until'], { expected: `a time after ${what}.from (${start})` });
+}
+
+const NO_CHECKPOINTS = 'add checkpoints: { interval: 10s }';
+
+/** The problem with one scripted fault, written at failures[i]. */
+function faultProblem(s: Scenario, r: Reporter, f: FaultSpec, i: number): Problem | undefined {
+  const at = ['failures', i] as const;
+  const ft = s.faultTolerance;
+  const checkpoints = ft?.checkpoints !== undefined;
+  if ('trigger' in f && f.trigger.kind === 'after-checkpoint' && !checkpoints) {
+    return invalid([...at, 'afterCheckpoint'], {
+      expected: 'at or afterRecords without checkpoints',
+      why: `Checkpoint ${f.trigger.checkpoint} never completes in a scenario without checkpoints (${NO_CHECKPOINTS})`,
+    });
+  }
+  switch (f.type) {
+    case 'task-crash':
+      return taskProblem(s, r, f.task, [...at, 'crash']);
+    case 'job-failure':
+      return undefined;
+    case 'slow-task':
+      if (s.cost === undefined) {
+        return invalid([...at, 'slow'], {
+          expected: 'no slow task without cost',
+          found: foundWith(r, [...at, 'slow'], 'no cost'),
+          why: 'A slow task does its work factor times slower, and without a cost model work takes no time (add cost: {} for the default costs)',
+        });
+      }
+      return taskProblem(s, r, f.task, [...at, 'slow']) ?? periodProblem(r, at, f.fromMs, f.untilMs, 'slow');
+    case 'channel': {
+      const to = f.to === undefined ? undefined : taskProblem(s, r, f.to, [...at, 'to'], 'Channels run from the source tasks to the window tasks, so only a window task has channels coming in');
+      if (to !== undefined) return to;
+      if (r.valueAt([...at, 'delay']) !== undefined && f.fault !== 'delay' && f.fault !== 'reorder') {
+        return invalid([...at, 'delay'], { expected: `no delay with network ${f.fault}`, why: 'Only delay and reorder faults hold records back' });
+      }
+      if (r.valueAt([...at, 'restartDelay']) !== undefined && f.fault !== 'drop') {
+        return invalid([...at, 'restartDelay'], { expected: `no restartDelay with network ${f.fault}`, why: 'Only a drop breaks the connection and fails the task; TCP hides the other faults' });
+      }
+      return periodProblem(r, at, f.fromMs, f.untilMs, 'network');
+    }
+    case 'sink-write-failure':
+      return taskProblem(s, r, f.task, [...at, 'sinkWriteFailure'], 'The sink is chained to the window tasks, so only they write to it');
+    case 'sink-commit-failure': {
+      const sink = ft?.delivery.sink ?? 'plain';
+      if (!checkpoints || sink !== 'transactional') {
+        return invalid([...at, 'sinkCommitFailure'], {
+          expected: 'no sinkCommitFailure unless delivery.sink is transactional and there are checkpoints',
+          found: foundWith(r, [...at, 'sinkCommitFailure'], checkpoints ? `sink ${sink}` : 'no checkpoints'),
+          why: checkpoints
+            ? 'Only a transactional sink commits, once per completed checkpoint'
+            : `A transactional sink commits when a checkpoint completes, and there are none (${NO_CHECKPOINTS})`,
+        });
+      }
+      return undefined;
+    }
+    case 'partition-outage': {
+      const n = inputPartitions(s);
+      if (f.partition >= n) {
+        return invalid([...at, 'partitionOutage'], { expected: `a partition below ${n}, the input's partition count`, why: 'Partitions are numbered from 0' });
+      }
+      return periodProblem(r, at, f.fromMs, f.untilMs, 'partitionOutage');
+    }
+    default:
+      return assertNever(f, 'fault');
+  }
+}
+
+const failuresRule: Rule = (s, r) => {
+  const ft = s.faultTolerance;
+  if (ft === undefined) return undefined;
+  const indexes = failureIndexes(r);
+  for (const [j, fault] of ft.faults.entries()) {
+    const problem = faultProblem(s, r, fault, indexes.faults[j] ?? j);
+    if (problem !== undefined) return problem;
+  }
+  const random = ft.randomFaults;
+  if (random === undefined || indexes.random === undefined) return undefined;
+  const at = ['failures', indexes.random, 'random'] as const;
+  if (random.crashes + random.jobFailures === 0) {
+    return invalid(at, { expected: 'crashes or jobFailures above 0', why: 'A random entry draws that many faults from the seed' });
+  }
+  return periodProblem(r, at, random.fromMs, random.untilMs, 'random');
+};
+
+const savepointsRule: Rule = (s, r) => {
+  const times = s.faultTolerance?.savepointsAtMs ?? [];
+  for (const [i, t] of times.entries()) {
+    const previous = times[i - 1];
+    if (previous === undefined || t > previous) continue;
+    return invalid(['savepoints', i], { expected: `a time after the previous savepoint's (${quote(r, ['savepoints', i - 1], previous)})`, why: 'Savepoints are taken in the order written' });
+  }
+  return undefined;
+};
+
 const RULES: readonly Rule[] = [
   inputFields,
   timelineInOrder,
@@ -254,6 +471,12 @@ const RULES: readonly Rule[] = [
   kafkaStreams,
   spark,
   processingTime,
+  engineRule,
+  costRule,
+  checkpointRule,
+  deliveryRule,
+  failuresRule,
+  savepointsRule,
 ];
 
 /** The first rule `scenario` breaks, or undefined. */

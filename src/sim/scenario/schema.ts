@@ -9,15 +9,29 @@
 import { z } from 'zod';
 import { assertNever } from '../kernel/assert.js';
 import { SEMANTICS } from '../model/semantics.js';
-import { DISORDER_DEFAULTS, GENERATOR_DEFAULTS, PIPELINE_DEFAULTS, WATERMARK_DEFAULTS, WINDOW_DEFAULTS } from './defaults.js';
 import {
+  CHECKPOINT_DEFAULTS,
+  COST_DEFAULTS,
+  deliveryFor,
+  DISORDER_DEFAULTS,
+  FAULT_DEFAULTS,
+  GENERATOR_DEFAULTS,
+  MICRO_BATCH_DEFAULTS,
+  PIPELINE_DEFAULTS,
+  WATERMARK_DEFAULTS,
+  WINDOW_DEFAULTS,
+} from './defaults.js';
+import {
+  durationOrAsap,
   exactlyOne,
   flag,
   integer,
+  keyedBy,
   keyName,
   keyword,
   list,
   mapping,
+  microseconds,
   nonNegativeDuration,
   nonNegativeInteger,
   nonNegativeTime,
@@ -25,15 +39,27 @@ import {
   positiveDuration,
   positiveInteger,
   share,
+  task,
   text,
   time,
   timeOrEnd,
 } from './fields.js';
 import type {
+  CheckpointMode,
+  CheckpointSpec,
+  CostModel,
+  DeliveryGuarantee,
+  DeliverySpec,
   Disorder,
+  EngineSpec,
   EventSpec,
+  FaultSpec,
+  FaultTrigger,
   FiringSpec,
   KeyDistribution,
+  RandomFaultSpec,
+  ReaderIsolation,
+  SinkKind,
   TimelineStep,
   WatermarkSpec,
   WindowSpec,
@@ -272,6 +298,220 @@ const pipelineSchema = mapping({
 });
 
 // ---------------------------------------------------------------------------------------------
+// engine and cost
+
+export const ENGINES = ['native', 'micro-batch'] as const;
+
+function microBatch(trigger: number | undefined, noDataBatches: boolean | undefined): EngineSpec {
+  return {
+    type: 'micro-batch',
+    triggerIntervalMs: trigger ?? MICRO_BATCH_DEFAULTS.triggerIntervalMs,
+    noDataBatches: noDataBatches ?? MICRO_BATCH_DEFAULTS.noDataBatches,
+  };
+}
+
+const engineSchema = z
+  .union(
+    [
+      keyword(ENGINES),
+      z.discriminatedUnion('type', [
+        mapping({ type: z.literal('native') }),
+        mapping({ type: z.literal('micro-batch'), trigger: durationOrAsap().optional(), noDataBatches: flag().optional() }),
+      ]),
+    ],
+    { error: 'native, micro-batch or a mapping such as { type: micro-batch, trigger: 1s }' },
+  )
+  .transform((e): EngineSpec => {
+    if (e === 'native') return { type: 'native' };
+    if (e === 'micro-batch') return microBatch(undefined, undefined);
+    return e.type === 'native' ? { type: 'native' } : microBatch(e.trigger, e.noDataBatches);
+  });
+
+const costSchema = mapping({
+  sourceRecord: microseconds().optional(),
+  operatorRecord: microseconds().optional(),
+  window: microseconds().optional(),
+  serialization: microseconds().optional(),
+  sink: microseconds().optional(),
+  state: mapping({
+    backend: keyword(['memory', 'external']).optional(),
+    access: microseconds().optional(),
+    asyncConcurrency: positiveInteger().optional(),
+  }).optional(),
+  buffer: mapping({ records: positiveInteger().optional(), timeout: nonNegativeDuration().optional() }).optional(),
+  channelCapacity: positiveInteger().optional(),
+  batchOverhead: nonNegativeDuration().optional(),
+  snapshot: nonNegativeDuration().optional(),
+}).transform((c): CostModel => {
+  const C = COST_DEFAULTS;
+  return {
+    sourceRecordUs: c.sourceRecord ?? C.sourceRecordUs,
+    operatorRecordUs: c.operatorRecord ?? C.operatorRecordUs,
+    windowRecordUs: c.window ?? C.windowRecordUs,
+    serializationUs: c.serialization ?? C.serializationUs,
+    sinkRecordUs: c.sink ?? C.sinkRecordUs,
+    stateBackend: c.state?.backend ?? C.stateBackend,
+    stateAccessUs: c.state?.access ?? C.stateAccessUs,
+    asyncConcurrency: c.state?.asyncConcurrency ?? C.asyncConcurrency,
+    bufferRecords: c.buffer?.records ?? C.bufferRecords,
+    bufferTimeoutMs: c.buffer?.timeout ?? C.bufferTimeoutMs,
+    channelCapacity: c.channelCapacity ?? C.channelCapacity,
+    batchOverheadMs: c.batchOverhead ?? C.batchOverheadMs,
+    snapshotMsPerThousand: c.snapshot ?? C.snapshotMsPerThousand,
+  };
+});
+
+// ---------------------------------------------------------------------------------------------
+// checkpoints and delivery
+
+export const CHECKPOINT_MODES = ['aligned', 'unaligned', 'at-least-once'] as const satisfies readonly CheckpointMode[];
+
+const checkpointsSchema = mapping({
+  interval: positiveDuration(),
+  mode: keyword(CHECKPOINT_MODES).optional(),
+  alignedTimeout: positiveDuration().optional(),
+  timeout: positiveDuration().optional(),
+  maxConcurrent: positiveInteger().optional(),
+  minPause: nonNegativeDuration().optional(),
+}).transform((c): CheckpointSpec => {
+  const C = CHECKPOINT_DEFAULTS;
+  return {
+    intervalMs: c.interval,
+    mode: c.mode ?? C.mode,
+    ...(c.alignedTimeout !== undefined && { alignedTimeoutMs: c.alignedTimeout }),
+    timeoutMs: c.timeout ?? C.timeoutMs,
+    maxConcurrent: c.maxConcurrent ?? C.maxConcurrent,
+    minPauseMs: c.minPause ?? C.minPauseMs,
+  };
+});
+
+export const GUARANTEES = ['at-most-once', 'at-least-once', 'exactly-once'] as const satisfies readonly DeliveryGuarantee[];
+export const SINKS = ['plain', 'transactional', 'idempotent'] as const satisfies readonly SinkKind[];
+export const READERS = ['read-committed', 'read-uncommitted'] as const satisfies readonly ReaderIsolation[];
+
+const readersSchema = list(keyword(READERS), 'a list of isolation levels such as [read-committed, read-uncommitted]').superRefine((readers, ctx) => {
+  for (const [i, reader] of readers.entries()) {
+    if (readers.indexOf(reader) === i) continue;
+    ctx.addIssue({ code: 'custom', path: [i], message: `each isolation level once (${reader} is readers[${readers.indexOf(reader)}])` });
+  }
+});
+
+const deliverySchema = z
+  .union(
+    [
+      keyword(GUARANTEES),
+      mapping({ guarantee: keyword(GUARANTEES), sink: keyword(SINKS).optional(), readers: readersSchema.optional() }),
+    ],
+    { error: 'at-most-once, at-least-once, exactly-once or a mapping such as { guarantee: exactly-once, sink: idempotent }' },
+  )
+  .transform((d): DeliverySpec => (typeof d === 'string' ? deliveryFor(d) : deliveryFor(d.guarantee, d.sink, d.readers)));
+
+// ---------------------------------------------------------------------------------------------
+// failures
+
+/** A random-fault entry, kept apart from the scripted faults until normalization. */
+export interface RandomFailureForm {
+  readonly type: 'random';
+  readonly random: RandomFaultSpec;
+}
+export type FailureForm = FaultSpec | RandomFailureForm;
+
+export const FAULT_TRIGGERS = ['at', 'afterCheckpoint', 'afterRecords'] as const;
+
+const triggerFields = {
+  at: nonNegativeTime().optional(),
+  afterCheckpoint: positiveInteger().optional(),
+  afterRecords: positiveInteger().optional(),
+};
+
+function faultTrigger(f: { at?: number | undefined; afterCheckpoint?: number | undefined; afterRecords?: number | undefined }): FaultTrigger {
+  if (f.afterCheckpoint !== undefined) return { kind: 'after-checkpoint', checkpoint: f.afterCheckpoint };
+  if (f.afterRecords !== undefined) return { kind: 'after-records', records: f.afterRecords };
+  return { kind: 'at', atMs: f.at ?? 0 }; // exactlyOne guarantees one of the three
+}
+
+const restartDelay = () => nonNegativeDuration().optional();
+const from = () => nonNegativeTime().optional();
+const until = () => timeOrEnd().optional();
+const F = FAULT_DEFAULTS;
+
+export const NETWORK_FAULTS = ['delay', 'drop', 'duplicate', 'reorder'] as const;
+
+const FAILURE_KINDS: Readonly<Record<string, z.ZodType<FailureForm>>> = {
+  crash: mapping({ crash: task(), ...triggerFields, restartDelay: restartDelay() })
+    .superRefine(exactlyOne(FAULT_TRIGGERS))
+    .transform((f): FaultSpec => ({ type: 'task-crash', task: f.crash, trigger: faultTrigger(f), restartDelayMs: f.restartDelay ?? F.restartDelayMs })),
+  // A job failure has no task whose records could be counted, so it strikes at a time or after a checkpoint.
+  jobFailure: mapping({ jobFailure: z.literal(true, { error: 'true' }), at: triggerFields.at, afterCheckpoint: triggerFields.afterCheckpoint, restartDelay: restartDelay() })
+    .superRefine(exactlyOne(['at', 'afterCheckpoint']))
+    .transform((f): FaultSpec => ({ type: 'job-failure', trigger: faultTrigger(f), restartDelayMs: f.restartDelay ?? F.restartDelayMs })),
+  slow: mapping({ slow: task(), from: from(), until: until(), factor: number('a factor of at least 1 (e.g. 10 for ten times slower)', (x) => x >= 1) }).transform(
+    (f): FaultSpec => ({ type: 'slow-task', task: f.slow, fromMs: f.from ?? F.fromMs, untilMs: f.until ?? F.untilMs, factor: f.factor }),
+  ),
+  network: mapping({
+    network: keyword(NETWORK_FAULTS),
+    to: task().optional(),
+    from: from(),
+    until: until(),
+    delay: positiveDuration().optional(),
+    restartDelay: restartDelay(),
+  }).transform(
+    (f): FaultSpec => ({
+      type: 'channel',
+      fault: f.network,
+      ...(f.to !== undefined && { to: f.to }),
+      fromMs: f.from ?? F.fromMs,
+      untilMs: f.until ?? F.untilMs,
+      delayMs: f.delay ?? F.networkDelayMs,
+      restartDelayMs: f.restartDelay ?? F.restartDelayMs,
+    }),
+  ),
+  sinkWriteFailure: mapping({ sinkWriteFailure: task(), ...triggerFields, restartDelay: restartDelay() })
+    .superRefine(exactlyOne(FAULT_TRIGGERS))
+    .transform(
+      (f): FaultSpec => ({ type: 'sink-write-failure', task: f.sinkWriteFailure, trigger: faultTrigger(f), restartDelayMs: f.restartDelay ?? F.restartDelayMs }),
+    ),
+  sinkCommitFailure: mapping({ sinkCommitFailure: positiveInteger(), restartDelay: restartDelay() }).transform(
+    (f): FaultSpec => ({ type: 'sink-commit-failure', checkpoint: f.sinkCommitFailure, restartDelayMs: f.restartDelay ?? F.restartDelayMs }),
+  ),
+  partitionOutage: mapping({ partitionOutage: nonNegativeInteger(), from: from(), until: until() }).transform(
+    (f): FaultSpec => ({ type: 'partition-outage', partition: f.partitionOutage, fromMs: f.from ?? F.fromMs, untilMs: f.until ?? F.untilMs }),
+  ),
+  random: mapping({
+    random: mapping({
+      crashes: nonNegativeInteger().optional(),
+      jobFailures: nonNegativeInteger().optional(),
+      from: from(),
+      until: nonNegativeTime(),
+      restartDelay: restartDelay(),
+    }),
+  }).transform(
+    ({ random: r }): RandomFailureForm => ({
+      type: 'random',
+      random: {
+        crashes: r.crashes ?? F.crashes,
+        jobFailures: r.jobFailures ?? F.jobFailures,
+        fromMs: r.from ?? F.fromMs,
+        untilMs: r.until,
+        restartDelayMs: r.restartDelay ?? F.restartDelayMs,
+      },
+    }),
+  ),
+};
+
+export const FAILURE_KIND_NAMES = Object.keys(FAILURE_KINDS);
+
+const failureSchema = keyedBy(FAILURE_KINDS, 'a failure such as { crash: window-0, at: 30s } or { slow: window-0, factor: 10 }');
+
+const failuresSchema = list(failureSchema, 'a list of failures such as [{ crash: window-0, at: 30s }]').superRefine((failures, ctx) => {
+  const first = failures.findIndex((f) => f.type === 'random');
+  for (const [i, f] of failures.entries()) {
+    if (f.type !== 'random' || i === first) continue;
+    ctx.addIssue({ code: 'custom', path: [i], message: `at most one random entry (failures[${first}] is one)` });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
 // the scenario
 
 const parallelismSchema = z.union(
@@ -304,6 +544,13 @@ export const scenarioSchema = mapping(
     outputMode: keyword(['append', 'update']).optional(),
     suppress: keyword(['untilWindowCloses']).optional(),
     maxSteps: positiveInteger().optional(),
+    engine: engineSchema.optional(),
+    chaining: flag().optional(),
+    cost: costSchema.optional(),
+    checkpoints: checkpointsSchema.optional(),
+    delivery: deliverySchema.optional(),
+    failures: failuresSchema.optional(),
+    savepoints: list(nonNegativeTime(), 'a list of times such as [60s, "12:05:00"]').optional(),
   },
   SCENARIO_EXPECTED,
 );

@@ -10,6 +10,8 @@
  *
  * Anything else is `undefined`, never a guess: the caller turns it into an error that names the field.
  * Arithmetic is exact (BigInt over the decimal digits), so `"1.1s"` is 1100 and not 1100.0000000000002.
+ *
+ * Costs are the exception: they are microseconds, fractions allowed (parseMicroseconds, at the end).
  */
 
 const UNIT_MS: Readonly<Record<string, bigint>> = { ms: 1n, s: 1000n, m: 60_000n, h: 3_600_000n, d: 86_400_000n };
@@ -90,4 +92,25 @@ export function parseDuration(input: string | number): number | undefined {
 export function parsePositiveDuration(input: string | number): number | undefined {
   const ms = parseDuration(input);
   return ms !== undefined && ms > 0 ? ms : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Costs in microseconds
+
+/** Decimal exponent from each unit to microseconds; `µs` is the micro sign, `μs` the Greek mu. */
+const MICRO_EXPONENT: Readonly<Record<string, number>> = { us: 0, 'µs': 0, 'μs': 0, ms: 3, s: 6 };
+const MICRO = /^(\d+(?:\.\d+)?)\s*(us|µs|μs|ms|s)?$/;
+
+/**
+ * A non-negative cost in microseconds, fractions allowed: a plain number or digits are microseconds
+ * (`0.2`), text may carry a unit (`2us`, `0.5us`, `1µs`, `3ms`, `1s`). The unit scales the decimal
+ * text itself, so `"1.1ms"` is 1100 and not 1100.0000000000002. Undefined for anything else.
+ */
+export function parseMicroseconds(input: string | number): number | undefined {
+  if (typeof input === 'number') return Number.isFinite(input) && input >= 0 ? input + 0 : undefined; // + 0 turns -0 into 0
+  const m = MICRO.exec(input.trim());
+  if (m === null) return undefined;
+  const [, amount = '', unit = 'us'] = m;
+  const us = Number(`${amount}e${MICRO_EXPONENT[unit] ?? 0}`);
+  return Number.isFinite(us) ? us : undefined;
 }

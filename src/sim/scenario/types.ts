@@ -160,4 +160,161 @@ export interface Scenario {
   readonly suppress: boolean;
   /** Bound on scheduler steps; reaching it is an error. */
   readonly maxSteps: number;
+  /** Checkpoints, the delivery guarantee, failures and savepoints. Absent: none of them (NO_FAULT_TOLERANCE). */
+  readonly faultTolerance?: FaultToleranceSpec;
+  /** Absent: the native engine. */
+  readonly engine?: EngineSpec;
+  /** Absent: zero cost everywhere. */
+  readonly cost?: CostModel;
+  /** Operator chaining: map and filter run inside the source task (Flink's default, and the default when absent) or as tasks of their own. */
+  readonly chaining?: boolean;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Fault tolerance (issue 3): checkpoints, delivery guarantees, failures, savepoints.
+
+/**
+ * Flink's checkpointing modes: aligned exactly-once (barriers aligned at multi-input operators),
+ * unaligned (barriers overtake in-flight data, which is stored as state), and AT_LEAST_ONCE (no
+ * alignment: records after a barrier on a fast input are processed before the snapshot, so state
+ * can count them twice after recovery).
+ */
+export type CheckpointMode = 'aligned' | 'unaligned' | 'at-least-once';
+
+export interface CheckpointSpec {
+  readonly intervalMs: number;
+  readonly mode: CheckpointMode;
+  /** execution.checkpointing.aligned-checkpoint-timeout: an alignment longer than this switches to unaligned. */
+  readonly alignedTimeoutMs?: number;
+  /** execution.checkpointing.timeout (Flink default 10 min): a checkpoint not complete by then is aborted. */
+  readonly timeoutMs: number;
+  /** execution.checkpointing.max-concurrent-checkpoints (default 1). */
+  readonly maxConcurrent: number;
+  /** execution.checkpointing.min-pause (default 0): time between the end of one and the start of the next. */
+  readonly minPauseMs: number;
+}
+
+export type DeliveryGuarantee = 'at-most-once' | 'at-least-once' | 'exactly-once';
+/** plain: writes are visible at once and never undone; transactional: two-phase commit on checkpoints; idempotent: upsert by a deterministic key. */
+export type SinkKind = 'plain' | 'transactional' | 'idempotent';
+export type ReaderIsolation = 'read-committed' | 'read-uncommitted';
+
+export interface DeliverySpec {
+  readonly guarantee: DeliveryGuarantee;
+  readonly sink: SinkKind;
+  /** Readers of a transactional sink, shown side by side. */
+  readonly readers: readonly ReaderIsolation[];
+}
+
+/** A task of the job graph: `source-0`, `window-2`. */
+export interface TaskRef {
+  readonly stage: 'source' | 'window';
+  readonly index: number;
+}
+
+/** When a scripted fault strikes. */
+export type FaultTrigger =
+  | { readonly kind: 'at'; readonly atMs: number }
+  /** Right after checkpoint n completes. */
+  | { readonly kind: 'after-checkpoint'; readonly checkpoint: number }
+  /** After the task has processed n records. */
+  | { readonly kind: 'after-records'; readonly records: number };
+
+export type FaultSpec =
+  /** A task crashes; the job restarts from the latest completed checkpoint after the restart delay (full restart: one pipelined region). */
+  | { readonly type: 'task-crash'; readonly task: TaskRef; readonly trigger: FaultTrigger; readonly restartDelayMs: number }
+  /** The whole job fails (JobManager failover) and restarts from the latest completed checkpoint. */
+  | { readonly type: 'job-failure'; readonly trigger: FaultTrigger; readonly restartDelayMs: number }
+  /** A task runs `factor` times slower during [fromMs, untilMs). Needs the cost model to matter. */
+  | { readonly type: 'slow-task'; readonly task: TaskRef; readonly fromMs: number; readonly untilMs: number; readonly factor: number }
+  /**
+   * A network fault on the channels into `to` (or all channels) during [fromMs, untilMs). Handled as
+   * Flink's TCP transport would: delay and reorder add latency (TCP restores order), duplicates are
+   * discarded by TCP, a drop breaks the connection and fails the receiving task.
+   */
+  | {
+      readonly type: 'channel';
+      readonly fault: 'delay' | 'drop' | 'duplicate' | 'reorder';
+      readonly to?: TaskRef;
+      readonly fromMs: number;
+      readonly untilMs: number;
+      readonly delayMs: number;
+      readonly restartDelayMs: number;
+    }
+  /** A sink write fails: the task fails and the job restarts. */
+  | { readonly type: 'sink-write-failure'; readonly task: TaskRef; readonly trigger: FaultTrigger; readonly restartDelayMs: number }
+  /** Committing the transaction of checkpoint n fails: the job restarts and recommits it on recovery. */
+  | { readonly type: 'sink-commit-failure'; readonly checkpoint: number; readonly restartDelayMs: number }
+  /** A source partition cannot be read during [fromMs, untilMs). */
+  | { readonly type: 'partition-outage'; readonly partition: number; readonly fromMs: number; readonly untilMs: number };
+
+/** Faults drawn from the seed: `crashes` task crashes at times uniform in [fromMs, untilMs). */
+export interface RandomFaultSpec {
+  readonly crashes: number;
+  readonly jobFailures: number;
+  readonly fromMs: number;
+  readonly untilMs: number;
+  readonly restartDelayMs: number;
+}
+
+export interface FaultToleranceSpec {
+  /** Absent: no checkpoints (a failure then loses all state). */
+  readonly checkpoints?: CheckpointSpec;
+  readonly delivery: DeliverySpec;
+  readonly faults: readonly FaultSpec[];
+  readonly randomFaults?: RandomFaultSpec;
+  /** Processing times at which to take a savepoint. */
+  readonly savepointsAtMs: readonly number[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Engines and the cost model (issue 4).
+
+export type EngineSpec =
+  | { readonly type: 'native' }
+  /**
+   * Spark Structured Streaming's micro-batch execution: a trigger interval (0 = as fast as
+   * possible), the watermark of batch N applied in batch N+1, output modes, and optional no-data
+   * batches that advance the watermark when no data arrives.
+   */
+  | { readonly type: 'micro-batch'; readonly triggerIntervalMs: number; readonly noDataBatches: boolean };
+
+/**
+ * What work costs on the simulated machine. Absent from a scenario, every cost is zero (an
+ * infinitely fast machine, so results show the semantics alone); `cost: {}` fills the defaults.
+ * Per-record costs are microseconds; simulated time stays integer milliseconds, so a task carries
+ * the fraction of a millisecond over to its next record.
+ */
+export interface CostModel {
+  /** Reading and deserialising one record at the source. */
+  readonly sourceRecordUs: number;
+  /** Each stateless operator (map, filter) per record. */
+  readonly operatorRecordUs: number;
+  /** The window aggregate per record, besides state access. */
+  readonly windowRecordUs: number;
+  /** Serialising and deserialising one record across a network hop (none between chained operators). */
+  readonly serializationUs: number;
+  /** Writing one result at the sink. */
+  readonly sinkRecordUs: number;
+  /** State access per record: in memory (heap state backend) or an external store (a remote database). */
+  readonly stateBackend: 'memory' | 'external';
+  readonly stateAccessUs: number;
+  /** Asynchronous I/O to the external store: requests in flight per task (Flink AsyncDataStream capacity); 1 = synchronous. */
+  readonly asyncConcurrency: number;
+  /** Network buffers: a buffer is sent when full (records) or after the buffer timeout (Flink default 100 ms). */
+  readonly bufferRecords: number;
+  readonly bufferTimeoutMs: number;
+  /** Credits: records a receiver can hold per input channel; a full channel backpressures the sender. */
+  readonly channelCapacity: number;
+  /** Micro-batch: scheduling and planning overhead per batch. */
+  readonly batchOverheadMs: number;
+  /** Checkpoint: time to snapshot state, per thousand state entries. */
+  readonly snapshotMsPerThousand: number;
+}
+
+/** No checkpoints, a plain at-least-once-style sink that is never replayed into, no faults. */
+export const NO_FAULT_TOLERANCE: FaultToleranceSpec = {
+  delivery: { guarantee: 'at-most-once', sink: 'plain', readers: [] },
+  faults: [],
+  savepointsAtMs: [],
+};

@@ -76,7 +76,59 @@ export type TraceEvent =
   /** The window's state was cleared (Flink: maxTimestamp + allowed lateness <= watermark). */
   | { readonly type: 'window-cleared'; readonly at: number; readonly task: number; readonly key: string; readonly window: Window; readonly watermark: number }
   /** A source finished its input and sent the end-of-input watermark. */
-  | { readonly type: 'source-finished'; readonly at: number; readonly task: number };
+  | { readonly type: 'source-finished'; readonly at: number; readonly task: number }
+  /** The checkpoint coordinator started checkpoint `id` (a savepoint when `savepoint`). */
+  | { readonly type: 'checkpoint-triggered'; readonly at: number; readonly id: number; readonly savepoint: boolean }
+  /** A source task recorded its offsets for checkpoint `id` and sent barrier `id` downstream. */
+  | { readonly type: 'barrier-emitted'; readonly at: number; readonly id: number; readonly task: number; readonly offsets: readonly EventRef[] }
+  /** Barrier `id` reached a window task on input `channel`; `blocked` when alignment holds that input back. */
+  | { readonly type: 'barrier-received'; readonly at: number; readonly id: number; readonly task: number; readonly channel: number; readonly blocked: boolean }
+  /** A window task snapshotted its state for checkpoint `id`. */
+  | {
+      readonly type: 'checkpoint-snapshot';
+      readonly at: number;
+      readonly id: number;
+      readonly task: number;
+      /** Time from the first barrier to the snapshot. */
+      readonly alignmentMs: number;
+      readonly windows: number;
+      /** In-flight records stored with the snapshot (unaligned checkpoints). */
+      readonly inFlightRecords: number;
+      readonly unaligned: boolean;
+    }
+  | {
+      readonly type: 'checkpoint-completed';
+      readonly at: number;
+      readonly id: number;
+      readonly savepoint: boolean;
+      readonly durationMs: number;
+      readonly alignmentMs: number;
+      readonly sizeBytes: number;
+    }
+  | { readonly type: 'checkpoint-aborted'; readonly at: number; readonly id: number; readonly reason: string }
+  /** A fault struck (a crash, a job failure, a network fault, a slow task, a sink failure, a partition outage). */
+  | { readonly type: 'fault'; readonly at: number; readonly fault: string; readonly task?: string; readonly detail: string }
+  /** The job failed: every task is cancelled; what was in flight is lost. */
+  | { readonly type: 'job-failed'; readonly at: number; readonly reason: string }
+  /**
+   * The job restarted. With a checkpoint, its state is restored and the sources rewind to its
+   * offsets, so everything after them is replayed; without one (at-most-once), state starts empty
+   * and the sources resume where they were.
+   */
+  | {
+      readonly type: 'job-restarted';
+      readonly at: number;
+      readonly fromCheckpoint: number | null;
+      readonly offsets: readonly EventRef[];
+      readonly restoredWindows: number;
+      readonly inFlightRecords: number;
+    }
+  | { readonly type: 'transaction-committed'; readonly at: number; readonly task: number; readonly txn: number; readonly checkpoint: number }
+  | { readonly type: 'transaction-aborted'; readonly at: number; readonly task: number; readonly txn: number }
+  /** A savepoint completed; its state is in the run result. */
+  | { readonly type: 'savepoint-taken'; readonly at: number; readonly id: number }
+  /** A source task is blocked on a full output channel (credit-based backpressure), or free again. */
+  | { readonly type: 'backpressure'; readonly at: number; readonly task: number; readonly blocked: boolean; readonly channel: number };
 
 export type TraceEventType = TraceEvent['type'];
 

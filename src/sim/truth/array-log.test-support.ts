@@ -36,7 +36,9 @@ class ArrayCursor implements LogCursor {
   }
 
   minPendingEventTime(): number {
-    return Math.min(Infinity, ...this.entries.slice(this.offset).map((e) => e.eventTime));
+    let min = Infinity;
+    for (let i = this.offset; i < this.entries.length; i++) min = Math.min(min, this.entries[i]?.eventTime ?? Infinity);
+    return min;
   }
 }
 

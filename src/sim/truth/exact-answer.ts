@@ -42,7 +42,7 @@ export interface TruthWindow {
 export interface Truth {
   /** Sorted by key name, then window start, then end. */
   readonly windows: readonly TruthWindow[];
-  /** By keyWindowId(key, window). */
+  /** By keyWindowId(key, window), in the order of `windows`. */
   readonly byId: ReadonlyMap<string, TruthWindow>;
   /** Every entry of the log, in log order (partition, offset); for "never ingested" accounting. */
   readonly events: readonly TruthEvent[];
