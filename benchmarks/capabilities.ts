@@ -54,7 +54,8 @@ function probeMicroBatch(): CapabilityStatus {
 function faultToleranceTraceTypes(): Set<string> {
   const trace = new ArrayTrace();
   try {
-    runEngine('native', WORKLOADS.W5.build(5000, { checkpointIntervalMs: 1000, crashes: 3 }), { trace, keepPanes: false });
+    const s = WORKLOADS.W5.build(5000, { checkpointIntervalMs: 1000, crashes: 3 });
+    runEngine('native', { ...s, maxSteps: 200_000 }, { trace, keepPanes: false });
   } catch {
     // A run that throws shows nothing; the probes below then report the feature missing.
   }

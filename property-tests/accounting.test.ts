@@ -7,9 +7,9 @@ import { rowsOf, scenarioArb } from './arbitraries.js';
 import { assertEveryEventAccounted, runLaw } from './laws.js';
 import { checkProperty } from './replay.js';
 
-test('accounting: windowed + filtered + late-dropped + side-output + mixed = events, none unaccounted', () => {
+test('accounting: windowed + filtered + late-dropped + side-output + mixed = events, none unaccounted', (t) => {
   checkProperty(
     runLaw(scenarioArb({ pipeline: true }), (r, s) => assertEveryEventAccounted(r.check, rowsOf(s).length)),
-    { file: import.meta.url },
+    { file: import.meta.url, test: t },
   );
 });

@@ -33,7 +33,7 @@ function perKey(results: ReadonlyMap<string, number>): Map<string, number> {
   return out;
 }
 
-test('accumulation: per (key, window) of fixed windows, discarding panes and signed retracting panes add up to the last accumulating pane', () => {
+test('accumulation: per (key, window) of fixed windows, discarding panes and signed retracting panes add up to the last accumulating pane', (t) => {
   checkProperty(
     fc.property(scenarioArb({ ...additive, windows: ['tumbling', 'sliding', 'global'] }), (s) => {
       const accumulating = lastValues(panesIn(s, 'accumulating'));
@@ -43,11 +43,11 @@ test('accumulation: per (key, window) of fixed windows, discarding panes and sig
       assertSameResults(s.aggregate, signedSums(retractingPanes), lastValues(retractingPanes), 'Σ signed retracting panes vs the last value pane');
       assertSameResults(s.aggregate, lastValues(retractingPanes), accumulating, 'last retracting value pane vs the last accumulating pane');
     }),
-    { file: import.meta.url },
+    { file: import.meta.url, test: t },
   );
 });
 
-test('accumulation: per key of session windows, discarding panes add up to what a retracting reader holds at the end', () => {
+test('accumulation: per key of session windows, discarding panes add up to what a retracting reader holds at the end', (t) => {
   checkProperty(
     fc.property(scenarioArb({ ...additive, windows: ['session'] }), (s) => {
       const retractingPanes = panesIn(s, 'accumulating-retracting');
@@ -55,6 +55,6 @@ test('accumulation: per key of session windows, discarding panes add up to what 
       assertSameResults(s.aggregate, perKey(signedSums(retractingPanes)), perKey(held), 'per key: Σ signed retracting panes vs the values held at the end');
       assertSameResults(s.aggregate, perKey(signedSums(panesIn(s, 'discarding'))), perKey(held), 'per key: Σ discarding panes vs the retracting values held at the end');
     }),
-    { file: import.meta.url },
+    { file: import.meta.url, test: t },
   );
 });

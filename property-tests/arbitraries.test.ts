@@ -40,7 +40,7 @@ function assertRulesHold(s: Scenario): void {
   assert.equal(brokenRule(s, reporterFor(s)), undefined);
 }
 
-test('arbitraries: every events scenario passes the cross-field rules and stays in range', () => {
+test('arbitraries: every events scenario passes the cross-field rules and stays in range', (t) => {
   checkProperty(
     fc.property(scenarioArb({ pipeline: true }), (s) => {
       assertRulesHold(s);
@@ -66,16 +66,16 @@ test('arbitraries: every events scenario passes the cross-field rules and stays 
       if (s.semantics === 'spark') assert.equal(s.allowedLatenessMs, 0);
       if (s.semantics === 'kafka-streams') assert.equal(s.accumulation, 'accumulating');
     }),
-    { file: import.meta.url, runsFactor: 5 },
+    { file: import.meta.url, test: t, runsFactor: 5 },
   );
 });
 
-test('arbitraries: every generator scenario passes the cross-field rules', () => {
+test('arbitraries: every generator scenario passes the cross-field rules', (t) => {
   checkProperty(
     fc.property(generatorScenarioArb(), (s) => {
       assertRulesHold(s);
       assert.equal(s.input.kind, 'generator');
     }),
-    { file: import.meta.url },
+    { file: import.meta.url, test: t },
   );
 });

@@ -5,7 +5,7 @@
  * How to run and replay
  * ---------------------
  *   npx tsc -p . && node --test dist/property-tests/<name>.test.js     one property
- *   node scripts/run-tests.mjs props                                   all of them
+ *   npm run test:props   (node scripts/run-tests.mjs props)            all of them, once built
  *   FC_NUM_RUNS=500 node scripts/run-tests.mjs props                   more runs per property (default 100)
  * A failing property prints fast-check's report (the shrunk counterexample, its seed and path)
  * and the command that replays it:

@@ -17,16 +17,16 @@ function ingested(trace: readonly TraceEvent[]): string {
   return JSON.stringify(trace.filter((e) => e.type === 'event-ingested'));
 }
 
-test('determinism: the same scenario and seed give a byte-identical report', () => {
+test('determinism: the same scenario and seed give a byte-identical report', (t) => {
   checkProperty(
     fc.property(scenarioArb({ pipeline: true }), (s) => {
       assertDeterministic(s);
     }),
-    { file: import.meta.url },
+    { file: import.meta.url, test: t },
   );
 });
 
-test('determinism: a generator input differs between seeds, and each seed reproduces its run', () => {
+test('determinism: a generator input differs between seeds, and each seed reproduces its run', (t) => {
   checkProperty(
     fc.property(
       generatorScenarioArb(),
@@ -39,6 +39,6 @@ test('determinism: a generator input differs between seeds, and each seed reprod
         assert.notEqual(ingested(simulate(s, { seed: a }).run.trace), ingested(simulate(s, { seed: b }).run.trace), `seeds ${a} and ${b} drew the same input`);
       },
     ),
-    { file: import.meta.url, runsFactor: 0.3 },
+    { file: import.meta.url, test: t, runsFactor: 0.3 },
   );
 });

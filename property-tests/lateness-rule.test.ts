@@ -63,7 +63,7 @@ function expired(s: Scenario, win: Window, w: number): boolean {
   }
 }
 
-test('lateness: every late and every accepted element follows its engine\'s rule at the clock it met', () => {
+test('lateness: every late and every accepted element follows its engine\'s rule at the clock it met', (t) => {
   checkProperty(
     runLaw(scenarioArb(), ({ run }, s) => {
       for (const e of run.trace) {
@@ -76,6 +76,6 @@ test('lateness: every late and every accepted element follows its engine\'s rule
         }
       }
     }),
-    { file: import.meta.url },
+    { file: import.meta.url, test: t },
   );
 });

@@ -79,17 +79,6 @@ export function assertCheckerSeesNoWatermarkRegression(check: CheckResult): void
 // ---------------------------------------------------------------------------------------------
 // events
 
-/** Refs of the trace entries of one type, with how many entries each ref has. */
-export function countByRef(trace: readonly TraceEvent[], types: readonly TraceEvent['type'][]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const e of trace) {
-    if (!types.includes(e.type) || !('ref' in e)) continue;
-    const id = refId(e.ref);
-    counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
-  return counts;
-}
-
 /**
  * Every ingested event is accounted for, and the totals add up:
  * windowed + filtered + late-dropped + side-output + mixed = events = the log's size.

@@ -49,7 +49,7 @@ function assertRetractions(panes: readonly Pane[]): void {
   }
 }
 
-test('panes: indexes, timings and isLast per fixed window; contents within the window; retractions match', () => {
+test('panes: indexes, timings and isLast per fixed window; contents within the window; retractions match', (t) => {
   checkProperty(
     runLaw(scenarioArb(), ({ run }, s) => {
       const fixed = s.window.type !== 'session';
@@ -58,6 +58,6 @@ test('panes: indexes, timings and isLast per fixed window; contents within the w
       if (s.accumulation === 'accumulating-retracting') assertRetractions(run.panes);
       else assert.equal(run.panes.filter((p) => p.retraction === true).length, 0, 'retractions outside accumulating & retracting');
     }),
-    { file: import.meta.url },
+    { file: import.meta.url, test: t },
   );
 });

@@ -16,7 +16,7 @@ const perfect = { watermarks: ['perfect'], semantics: ['flink', 'beam'], earlyFi
 const TOUCHING_SESSIONS = exampleScenario([row('k0', 1, 0, 0), row('k0', 1, 1000, 5000)], { window: { type: 'session', gapMs: 1000 } });
 const flinkSessions = (s: Scenario): boolean => s.semantics === 'flink' && s.window.type === 'session';
 
-test('perfect watermark: no late data, every final result correct, no wrong pane', () => {
+test('perfect watermark: no late data, every final result correct, no wrong pane', (t) => {
   checkProperty(
     runLaw(
       scenarioArb(perfect).filter((s) => !flinkSessions(s)),
@@ -24,7 +24,7 @@ test('perfect watermark: no late data, every final result correct, no wrong pane
       (r) => assertFinalResultsCorrect(r.check),
       (r) => assertNoWrongPanes(r.check),
     ),
-    { file: import.meta.url },
+    { file: import.meta.url, test: t },
   );
 });
 
@@ -37,7 +37,7 @@ test(
       'event at exactly t + gap is still to come; that event then opens a new session, and the exact answer, which merges ' +
       'the two, is never produced. Minimal case: k0 at 0 and at 1000 (arrival 5000), gap 1 s, lateness 0',
   },
-  () => {
+  (t) => {
     checkProperty(
       runLaw(
         scenarioArb({ ...perfect, semantics: ['flink'], windows: ['session'] }),
@@ -45,7 +45,7 @@ test(
         (r) => assertFinalResultsCorrect(r.check),
         (r) => assertNoWrongPanes(r.check),
       ),
-      { file: import.meta.url, examples: [[TOUCHING_SESSIONS]] },
+      { file: import.meta.url, test: t, examples: [[TOUCHING_SESSIONS]] },
     );
   },
 );
@@ -68,10 +68,10 @@ test(
       'partition 0 (arrives 0) and at 500 on partition 1 (arrives 600): partition 0 is exhausted at 0, the watermark is ' +
       '+∞, and the second event is dropped; the window [0, 1 s) ends incomplete (1 instead of 2)',
   },
-  () => {
+  (t) => {
     checkProperty(
       runLaw(scenarioArb({ watermarks: ['perfect'], semantics: ['spark'], emptySourceTasks: false }), (r) => assertNoLateEvents(r.run.trace)),
-      { file: import.meta.url, examples: [[SPARK_EXHAUSTED_PARTITION]] },
+      { file: import.meta.url, test: t, examples: [[SPARK_EXHAUSTED_PARTITION]] },
     );
   },
 );

@@ -6,8 +6,8 @@
  * - FC_SEED: the seed fast-check printed for a failure; with it alone, the whole run replays.
  * - FC_PATH: the path fast-check printed; with FC_SEED, it replays the shrunk counterexample at once.
  *
- * A failure message ends with the exact command that replays it, e.g.
- *   FC_SEED=-1822419 FC_PATH="7:0:1" node --enable-source-maps --test dist/property-tests/accounting.test.js
+ * A failure message ends with the exact command that replays it (only that test of the file), e.g.
+ *   FC_SEED=-1822419 FC_PATH="7:0:1" node --enable-source-maps --test --test-name-pattern='^accounting: …$' dist/property-tests/accounting.test.js
  */
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,8 @@ const DEFAULT_NUM_RUNS = 100;
 export interface CheckOptions<Ts = unknown> {
   /** `import.meta.url` of the test file, so the replay command names it. */
   readonly file: string;
+  /** The node:test context, so the replay command runs only this test of the file. */
+  readonly test?: { readonly name: string };
   /** A multiple of FC_NUM_RUNS, for a property that is much cheaper or dearer than the others. */
   readonly runsFactor?: number;
   /** Inputs tried before the random ones: known counterexamples, kept as regressions. */
@@ -63,6 +65,11 @@ export function checkProperty<Ts>(property: fc.IProperty<Ts>, options: CheckOpti
   if (!details.failed) return;
   const report = fc.defaultReportMessage(details) ?? 'property failed';
   const compiled = relative(process.cwd(), fileURLToPath(options.file));
-  const replay = `FC_SEED=${details.seed} FC_PATH="${details.counterexamplePath ?? ''}" node --enable-source-maps --test ${compiled}`;
+  const only = options.test === undefined ? '' : ` --test-name-pattern='^${escapeRegExp(options.test.name).replace(/'/g, "'\\''")}$'`;
+  const replay = `FC_SEED=${details.seed} FC_PATH="${details.counterexamplePath ?? ''}" node --enable-source-maps --test${only} ${compiled}`;
   throw new Error(`${report}\n\nReplay with:\n  ${replay}`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

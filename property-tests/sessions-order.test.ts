@@ -71,8 +71,8 @@ function orderDoesNotMatter(d: Draw): void {
   assertSameResults(kind, heldAtEnd(b.run.panes), heldAtEnd(a.run.panes), 'second order vs first order: final results');
 }
 
-test('sessions (Beam rules): the final session results do not depend on the arrival order of on-time data', () => {
-  checkProperty(fc.property(drawFor('beam'), orderDoesNotMatter), { file: import.meta.url });
+test('sessions (Beam rules): the final session results do not depend on the arrival order of on-time data', (t) => {
+  checkProperty(fc.property(drawFor('beam'), orderDoesNotMatter), { file: import.meta.url, test: t });
 });
 
 test(
@@ -83,7 +83,7 @@ test(
       'is purged at the perfect watermark t + gap - 1 before the touching event arrives, which then opens a new session ' +
       '(see perfect-watermark.test.ts); minimal case: k0 at 3999 and 4999, gap 1 s, both with delay 0',
   },
-  () => {
-    checkProperty(fc.property(drawFor('flink'), orderDoesNotMatter), { file: import.meta.url, examples: [[TOUCHING_IN_ORDER]] });
+  (t) => {
+    checkProperty(fc.property(drawFor('flink'), orderDoesNotMatter), { file: import.meta.url, test: t, examples: [[TOUCHING_IN_ORDER]] });
   },
 );

@@ -42,7 +42,7 @@ function panesWithStreamTime(trace: readonly TraceEvent[]): { entry: PaneEntry; 
   return out;
 }
 
-test('kafka-streams: no pane for a window once stream time reached its end + grace', () => {
+test('kafka-streams: no pane for a window once stream time reached its end + grace', (t) => {
   checkProperty(
     runLaw(scenarioArb({ semantics: ['kafka-streams'] }), ({ run }, s) => {
       for (const { entry, streamTime } of panesWithStreamTime(run.trace)) {
@@ -50,11 +50,11 @@ test('kafka-streams: no pane for a window once stream time reached its end + gra
         assert.ok(streamTime < close, `${resultId(entry.pane.key, entry.pane.window)} pane #${entry.pane.index} emitted at stream time ${streamTime}, but the window closes at ${close}`);
       }
     }),
-    { file: import.meta.url },
+    { file: import.meta.url, test: t },
   );
 });
 
-test('kafka-streams with suppress(untilWindowCloses): each window emitted once, when stream time has reached its close', () => {
+test('kafka-streams with suppress(untilWindowCloses): each window emitted once, when stream time has reached its close', (t) => {
   checkProperty(
     fc.property(scenarioArb({ semantics: ['kafka-streams'] }), (base) => {
       const s = withSettings(base, { suppress: true });
@@ -67,11 +67,11 @@ test('kafka-streams with suppress(untilWindowCloses): each window emitted once, 
         assert.ok(streamTime >= close, `${id} emitted at stream time ${streamTime}, before its close at ${close}`);
       }
     }),
-    { file: import.meta.url },
+    { file: import.meta.url, test: t },
   );
 });
 
-test('spark append mode: each window emitted at most once, after the watermark passed its end', () => {
+test('spark append mode: each window emitted at most once, after the watermark passed its end', (t) => {
   checkProperty(
     runLaw(scenarioArb({ semantics: ['spark'] }), ({ run }) => {
       const seen = new Set<string>();
@@ -85,7 +85,7 @@ test('spark append mode: each window emitted at most once, after the watermark p
         assert.ok(passed, `${id} emitted at watermark ${e.watermark}, not past its end`);
       }
     }),
-    { file: import.meta.url },
+    { file: import.meta.url, test: t },
   );
 });
 
@@ -110,7 +110,7 @@ test(
       'k0 at 0, k1 at 1000 (stream time 1000), k0 at 0 again: Kafka merges it into k0\'s session [0, 0] (count 2), ' +
       'streamsim drops it as late',
   },
-  () => {
+  (t) => {
     checkProperty(
       runLaw(scenarioArb({ semantics: ['kafka-streams'], windows: ['session'] }), ({ run }, s) => {
         if (s.window.type !== 'session') return;
@@ -120,7 +120,7 @@ test(
           assert.ok(e.watermark > close, `event ${e.ref.partition}:${e.ref.offset} (t=${e.timestamp}) dropped at stream time ${e.watermark}, but its session [${e.window.start}, ${e.window.end - 1}] closes only after ${close}`);
         }
       }),
-      { file: import.meta.url, examples: [[KAFKA_SESSION_AT_CLOSE]] },
+      { file: import.meta.url, test: t, examples: [[KAFKA_SESSION_AT_CLOSE]] },
     );
   },
 );

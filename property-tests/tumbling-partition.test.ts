@@ -42,6 +42,6 @@ function assertRunPartitions({ run, truth }: CheckedRun, s: Scenario): void {
   }
 }
 
-test('tumbling windows: every kept event in exactly one window, in the truth and in the run', () => {
-  checkProperty(runLaw(scenarioArb({ windows: ['tumbling'], pipeline: true }), assertTruthPartitions, assertRunPartitions), { file: import.meta.url });
+test('tumbling windows: every kept event in exactly one window, in the truth and in the run', (t) => {
+  checkProperty(runLaw(scenarioArb({ windows: ['tumbling'], pipeline: true }), assertTruthPartitions, assertRunPartitions), { file: import.meta.url, test: t });
 });

@@ -9,14 +9,14 @@ import { scenarioArb } from './arbitraries.js';
 import { assertCheckerSeesNoWatermarkRegression, assertWatermarksMonotone, runLaw } from './laws.js';
 import { checkProperty } from './replay.js';
 
-test('watermarks: never regress per (scope, id), and the checker finds no violation', () => {
+test('watermarks: never regress per (scope, id), and the checker finds no violation', (t) => {
   checkProperty(
     runLaw(
       scenarioArb(),
       (r) => assertWatermarksMonotone(r.run.trace),
       (r) => assertCheckerSeesNoWatermarkRegression(r.check),
     ),
-    { file: import.meta.url },
+    { file: import.meta.url, test: t },
   );
 });
 
@@ -45,7 +45,7 @@ function assertWatermarksBoundedByInputs(trace: readonly TraceEvent[], partition
   });
 }
 
-test('watermarks (Flink, Beam): a source task never ahead of its partitions, a window task never ahead of a source task', () => {
+test('watermarks (Flink, Beam): a source task never ahead of its partitions, a window task never ahead of a source task', (t) => {
   checkProperty(
     runLaw(scenarioArb({ semantics: ['flink', 'beam'], emptySourceTasks: false }), ({ run }, s) => {
       const tasks = s.parallelism.source;
@@ -53,6 +53,6 @@ test('watermarks (Flink, Beam): a source task never ahead of its partitions, a w
       const partitionsOfTask = (task: number): number[] => Array.from({ length: run.log.partitions }, (_, p) => p).filter((p) => p % tasks === task);
       assertWatermarksBoundedByInputs(run.trace, partitionsOfTask, tasks);
     }),
-    { file: import.meta.url },
+    { file: import.meta.url, test: t },
   );
 });

@@ -7,10 +7,10 @@ import { spawnSync } from 'node:child_process';
 
 const which = process.argv[2] ?? 'all';
 const roots = {
-  unit: ['dist/src', 'dist/scenarios'],
+  unit: ['dist/src', 'dist/scenarios', 'dist/benchmarks'],
   props: ['dist/property-tests'],
   e2e: ['dist/e2e'],
-  all: ['dist/src', 'dist/scenarios', 'dist/property-tests', 'dist/e2e'],
+  all: ['dist/src', 'dist/scenarios', 'dist/benchmarks', 'dist/property-tests', 'dist/e2e'],
 }[which];
 if (!roots) {
   process.stderr.write(`run-tests: unknown suite '${which}' (expected unit, props, e2e or all)\n`);

@@ -8,9 +8,10 @@ import { StepBoundExceeded } from '../sim/kernel/scheduler.js';
 import { ScenarioError } from '../sim/scenario/errors.js';
 import { SourceFileError } from '../sim/sources/source-file-error.js';
 import { ExitCode, UserError } from './exit-codes.js';
-import { runCommand } from './commands/run.js';
+import { runCommand, runTuiCommand, wantsTui } from './commands/run.js';
 import { listCommand } from './commands/list.js';
 import { compareCommand } from './commands/compare.js';
+import { BENCH_DESCRIPTION, benchOptions, runBench } from './commands/bench.js';
 import { listOption, variantsOf } from './variants.js';
 
 function fail(error: unknown): number {
@@ -38,6 +39,18 @@ function guard(action: () => number): void {
   }
 }
 
+/** For a command that finishes later (the terminal UI): the same error handling as guard. */
+function guardAsync(action: () => Promise<number>): void {
+  action().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.exitCode = fail(error);
+    },
+  );
+}
+
 export function main(argv: string[]): void {
   void yargs(argv)
     .scriptName('streamsim')
@@ -52,14 +65,16 @@ export function main(argv: string[]): void {
           .option('json', { type: 'boolean', default: false, describe: 'print one JSON document instead of the text report' })
           .option('out', { type: 'string', describe: 'write the report to this file (atomically) instead of stdout' })
           .option('strict', { type: 'boolean', default: false, describe: 'exit 4 unless every final result equals the exact answer and all checks pass' })
+          .option('tui', { type: 'boolean', default: true, describe: 'open the terminal UI when run in a terminal (--no-tui prints the plain report)' })
           .check((a) => {
             if (a.seed !== undefined && !Number.isInteger(a.seed)) throw new Error('--seed must be an integer');
             return true;
           }),
-      (a) =>
-        guard(() =>
-          runCommand({ scenario: a.scenario, json: a.json, strict: a.strict, ...(a.seed !== undefined ? { seed: a.seed } : {}), ...(a.out !== undefined ? { out: a.out } : {}) }),
-        ),
+      (a) => {
+        const args = { scenario: a.scenario, json: a.json, strict: a.strict, tui: a.tui, ...(a.seed !== undefined ? { seed: a.seed } : {}), ...(a.out !== undefined ? { out: a.out } : {}) };
+        if (wantsTui(args)) guardAsync(() => runTuiCommand(args));
+        else guard(() => runCommand(args));
+      },
     )
     .command(
       'compare <scenario>',
@@ -90,6 +105,7 @@ export function main(argv: string[]): void {
       (y) => y.option('json', { type: 'boolean', default: false, describe: 'print JSON' }),
       (a) => guard(() => listCommand(a.json)),
     )
+    .command('bench', BENCH_DESCRIPTION, (y) => benchOptions(y), (a) => runBench(a))
     .demandCommand(1, 'Name a command: run <scenario> or list.')
     .strict()
     .recommendCommands()

@@ -73,7 +73,10 @@ export function checkRun(scenario: Scenario, trace: readonly TraceEvent[], truth
     sideOutput: totals.sideOutput,
     unaccounted: totals.unaccounted,
   };
-  const ok = summary.unaccounted === 0 && watermarkViolations.length === 0 && summary.wrong === 0 && summary.duplicated === 0;
+  // After a failure, wrong and duplicated panes are what the delivery guarantee allows, and the
+  // ledger judges them; the invariants below must hold in every run.
+  const failed = trace.some((e) => e.type === 'job-failed');
+  const ok = summary.unaccounted === 0 && watermarkViolations.length === 0 && (failed || (summary.wrong === 0 && summary.duplicated === 0));
   return { panes, missing: results.missing, incomplete: results.incomplete, accounting, watermarkViolations, summary, ok };
 }
 

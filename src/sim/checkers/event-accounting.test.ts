@@ -41,7 +41,15 @@ describe('accountEvents', () => {
         [4, 'unaccounted', undefined],
       ],
     );
-    assert.deepEqual(report.totals, { events: 5, windowed: 1, filtered: 1, lateDropped: 1, sideOutput: 1, mixed: 0, unaccounted: 1, neverIngested: 0 });
+    assert.deepEqual(report.totals, { events: 5, windowed: 1, filtered: 1, lateDropped: 1, sideOutput: 1, mixed: 0, lost: 0, unaccounted: 1, neverIngested: 0 });
+  });
+
+  it('calls an event read but never processed lost when the job failed (at-most-once does not replay it)', () => {
+    const trace: TraceEvent[] = [ing(0), windowed(ref(0), 'k1', 0, 0, W), ing(1), { type: 'job-failed', at: 1_500, reason: 'crash' }];
+    const report = account(trace);
+    assert.deepEqual(report.events.map((e) => e.outcome), ['windowed', 'lost']);
+    assert.equal(report.totals.lost, 1);
+    assert.equal(report.totals.unaccounted, 0);
   });
 
   it('needs an entry for every window an event belongs to', () => {

@@ -14,7 +14,7 @@ import type { Truth } from '../truth/exact-answer.js';
 import { indexEventFacts, type EventFacts, type EventFactsIndex } from './event-facts.js';
 
 /** 'mixed': accepted by some of its windows and too late for others (or any other combination). */
-export type EventOutcome = 'windowed' | 'filtered' | 'late-dropped' | 'side-output' | 'mixed' | 'unaccounted';
+export type EventOutcome = 'windowed' | 'filtered' | 'late-dropped' | 'side-output' | 'mixed' | 'lost' | 'unaccounted';
 
 export interface EventAccount {
   readonly ref: EventRef;
@@ -41,6 +41,8 @@ export interface AccountingTotals {
   readonly lateDropped: number;
   readonly sideOutput: number;
   readonly mixed: number;
+  /** Read before a failure and never processed nor replayed (at-most-once). */
+  readonly lost: number;
   readonly unaccounted: number;
   readonly neverIngested: number;
 }
@@ -56,7 +58,9 @@ export function accountEvents(scenario: Scenario, trace: readonly TraceEvent[], 
   const spec = scenario.window;
   const fixed = spec.type === 'session' ? null : spec;
   const events: EventAccount[] = [];
-  for (const f of facts.ingestOrder) events.push(account(f, fixed));
+  // An event read but never processed before the job failed, and not replayed (at-most-once), was lost.
+  const failed = trace.some((e) => e.type === 'job-failed');
+  for (const f of facts.ingestOrder) events.push(account(f, fixed, failed));
   const neverIngested: NeverIngested[] = [];
   for (const e of truth.events) {
     if ((facts.get(e.ref)?.ingested ?? 0) === 0) neverIngested.push({ ref: e.ref, key: e.key, eventTime: e.eventTime });
@@ -65,13 +69,13 @@ export function accountEvents(scenario: Scenario, trace: readonly TraceEvent[], 
 }
 
 /** `fixed` is null for session windows, where an event is added to exactly one session when it arrives. */
-function account(f: EventFacts, fixed: FixedWindowSpec | null): EventAccount {
+function account(f: EventFacts, fixed: FixedWindowSpec | null, failed: boolean): EventAccount {
   const lates = f.late.items;
   const dropped = lates.some((l) => l.disposition === 'dropped');
   const side = lates.some((l) => l.disposition === 'side-output');
   const kinds = Number(f.filtered) + Number(f.windowed.size > 0) + Number(dropped) + Number(side);
   const uncovered = kinds === 0 || fixed === null ? [] : uncoveredWindows(f, fixed);
-  let outcome: EventOutcome = 'unaccounted';
+  let outcome: EventOutcome = failed && kinds === 0 ? 'lost' : 'unaccounted';
   if (kinds > 0 && uncovered.length === 0) outcome = kinds > 1 ? 'mixed' : singleOutcome(f, dropped);
   const account: Mutable<EventAccount> = { ref: f.ref, key: f.key, eventTime: f.eventTime, outcome };
   const watermark = lates[0]?.watermark;
@@ -113,6 +117,7 @@ function totalsOf(events: readonly EventAccount[], neverIngested: number): Accou
     lateDropped: count('late-dropped'),
     sideOutput: count('side-output'),
     mixed: count('mixed'),
+    lost: count('lost'),
     unaccounted: count('unaccounted'),
     neverIngested,
   };

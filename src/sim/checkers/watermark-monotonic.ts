@@ -1,6 +1,8 @@
 /**
  * Watermarks never go backwards in any operator (SEMANTICS.md, "Watermarks"): per (scope, id),
  * each `watermark-advanced` entry must be >= the one before. An equal value is not a regression.
+ * A restart begins new task incarnations whose watermarks start again from the restored state (or
+ * from -∞ at the sources), so the high-water marks are reset at each `job-restarted`.
  */
 import type { TraceEvent } from '../trace/events.js';
 
@@ -20,6 +22,7 @@ export function checkWatermarksMonotonic(trace: readonly TraceEvent[]): Watermar
   const highest = new Map<string, number>();
   const violations: WatermarkViolation[] = [];
   trace.forEach((e, traceIndex) => {
+    if (e.type === 'job-restarted') highest.clear();
     if (e.type !== 'watermark-advanced') return;
     const id = `${e.scope}#${e.id}`;
     const previous = highest.get(id);

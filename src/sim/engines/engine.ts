@@ -12,7 +12,7 @@ import type { SinkSystem } from '../delivery/sink-system.js';
 import type { CheckpointStats, CompletedCheckpoint } from './native/checkpoint-coordinator.js';
 import type { StartPoint } from './native/native-engine.js';
 
-export type EngineName = 'native';
+export type EngineName = 'native' | 'micro-batch';
 
 export interface RunOptions {
   /** Overrides the scenario's seed. */

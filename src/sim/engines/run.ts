@@ -4,6 +4,7 @@
  */
 import type { EngineName, RunOptions, RunResult } from './engine.js';
 import { runNative } from './native/native-engine.js';
+import { runMicroBatch } from './micro-batch/micro-batch-engine.js';
 import type { Scenario } from '../scenario/types.js';
 import { assertNever } from '../kernel/assert.js';
 
@@ -11,6 +12,8 @@ export function runEngine(engine: EngineName, scenario: Scenario, options: RunOp
   switch (engine) {
     case 'native':
       return runNative(scenario, options);
+    case 'micro-batch':
+      return runMicroBatch(scenario, options);
     default:
       return assertNever(engine, 'runEngine');
   }

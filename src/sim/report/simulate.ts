@@ -3,20 +3,52 @@
  * same log, and the checkers' verdicts. Everything the report, the UI and the tests need.
  */
 import { checkRun, type CheckResult } from '../checkers/check-run.js';
-import { runNative } from '../engines/native/native-engine.js';
-import type { RunOptions, RunResult } from '../engines/engine.js';
+import { runEngine } from '../engines/run.js';
+import type { EngineName, RunOptions, RunResult } from '../engines/engine.js';
 import type { Scenario } from '../scenario/types.js';
+import { computeLedger, type Ledger } from '../delivery/ledger.js';
+import type { ReaderView } from '../delivery/sink-system.js';
 import { computeTruth, type Truth } from '../truth/exact-answer.js';
 
 export interface CheckedRun {
   readonly run: RunResult;
   readonly truth: Truth;
   readonly check: CheckResult;
+  /**
+   * For a scenario with faults: each reader's ledger against the failure-free run of the same
+   * trace; the first is the sink's default reader.
+   */
+  readonly ledger: readonly Ledger[];
+}
+
+/** The scenario without its faults: the baseline a ledger compares with. */
+export function withoutFaults(scenario: Scenario): Scenario {
+  const ft = scenario.faultTolerance;
+  if (ft === undefined) return scenario;
+  const { randomFaults: _random, ...rest } = ft;
+  return { ...scenario, faultTolerance: { ...rest, faults: [] } };
+}
+
+export function hasFaults(scenario: Scenario): boolean {
+  const ft = scenario.faultTolerance;
+  return ft !== undefined && (ft.faults.length > 0 || (ft.randomFaults !== undefined && ft.randomFaults.crashes + ft.randomFaults.jobFailures > 0));
+}
+
+export function engineOf(scenario: Scenario): EngineName {
+  return scenario.engine?.type ?? 'native';
 }
 
 export function simulate(scenario: Scenario, options: RunOptions = {}): CheckedRun {
-  const run = runNative(scenario, options);
+  const engine = engineOf(scenario);
+  const run = runEngine(engine, scenario, options);
   const truth = computeTruth(scenario, run.log);
   const check = checkRun(scenario, run.trace, truth);
-  return { run, truth, check };
+  let ledger: Ledger[] = [];
+  if (hasFaults(scenario)) {
+    const baseline = runEngine(engine, withoutFaults(scenario), { ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+    const views: ReaderView[] = [run.sink.defaultView()];
+    for (const r of scenario.faultTolerance?.delivery.readers ?? []) if (!views.includes(r)) views.push(r);
+    ledger = views.map((v) => computeLedger(run.sink, baseline.sink, v));
+  }
+  return { run, truth, check, ledger };
 }

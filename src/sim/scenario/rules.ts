@@ -314,7 +314,7 @@ const deliveryRule: Rule = (s, r) => {
     return invalid(['delivery', 'sink'], {
       expected: 'plain with at-most-once',
       found: foundWith(r, ['delivery', 'sink'], 'guarantee at-most-once'),
-      why: `At-most-once never replays, so a ${sink} sink has nothing to ${sink === 'transactional' ? 'hold back' : 'overwrite'} (choose at-least-once or exactly-once)`,
+      why: `At-most-once never replays, so ${sink === 'transactional' ? 'a transactional sink has nothing to hold back' : 'an idempotent sink has nothing to overwrite'} (choose at-least-once or exactly-once, or sink plain)`,
     });
   }
   if (readers.length > 0 && sink !== 'transactional') {

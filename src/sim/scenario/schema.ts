@@ -499,8 +499,6 @@ const FAILURE_KINDS: Readonly<Record<string, z.ZodType<FailureForm>>> = {
   ),
 };
 
-export const FAILURE_KIND_NAMES = Object.keys(FAILURE_KINDS);
-
 const failureSchema = keyedBy(FAILURE_KINDS, 'a failure such as { crash: window-0, at: 30s } or { slow: window-0, factor: 10 }');
 
 const failuresSchema = list(failureSchema, 'a list of failures such as [{ crash: window-0, at: 30s }]').superRefine((failures, ctx) => {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDuration, parsePositiveDuration, parseTime } from './time-text.js';
+import { parseDuration, parseMicroseconds, parsePositiveDuration, parseTime } from './time-text.js';
 import { parseShare } from './ratio-text.js';
 import { suggest } from './suggest.js';
 
@@ -78,6 +78,39 @@ describe('parseDuration', () => {
     assert.equal(parsePositiveDuration('0s'), undefined);
     assert.equal(parsePositiveDuration(0), undefined);
     assert.equal(parsePositiveDuration('2m'), 120_000);
+  });
+});
+
+describe('parseMicroseconds', () => {
+  it('reads plain numbers and digits as microseconds, fractions allowed', () => {
+    assert.equal(parseMicroseconds(0), 0);
+    assert.equal(parseMicroseconds(7), 7);
+    assert.equal(parseMicroseconds(0.2), 0.2);
+    assert.equal(parseMicroseconds('5'), 5);
+    assert.equal(parseMicroseconds('0.5'), 0.5);
+    assert.ok(Object.is(parseMicroseconds(-0), 0), '-0 reads as 0');
+  });
+
+  it('reads us, µs (micro sign), μs (Greek mu), ms and s', () => {
+    assert.equal(parseMicroseconds('2us'), 2);
+    assert.equal(parseMicroseconds('0.5us'), 0.5);
+    assert.equal(parseMicroseconds('1µs'), 1);
+    assert.equal(parseMicroseconds('1μs'), 1);
+    assert.equal(parseMicroseconds('3ms'), 3000);
+    assert.equal(parseMicroseconds('200 us'), 200);
+    assert.equal(parseMicroseconds(' 1s '), 1_000_000);
+  });
+
+  it('scales the decimal text, so it is exact where floating point is not', () => {
+    // 1.1 * 1000 is 1100.0000000000002 in floating point.
+    assert.equal(parseMicroseconds('1.1ms'), 1100);
+    assert.equal(parseMicroseconds('0.0001ms'), 0.1);
+  });
+
+  it('refuses negative, non-finite and other text', () => {
+    for (const bad of [-1, Number.NaN, Infinity, '-2us', '', 'us', '2 minutes', '2m', '1e3', '.5us', '1us2', '12:00:00']) {
+      assert.equal(parseMicroseconds(bad), undefined, String(bad));
+    }
   });
 });
 

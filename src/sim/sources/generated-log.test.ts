@@ -131,6 +131,17 @@ describe('GeneratedLog', () => {
     assert.equal(cursor.bufferedCount, 0);
   });
 
+  it('buffers by the delay, not by the lag: a lag shifts a whole partition and reorders nothing', () => {
+    const s = spec({ events: 20_000, disorder: { type: 'uniform', maxDelayMs: 10 }, laggingPartition: { partition: 0, lagMs: 5000 } });
+    const cursor = open(s);
+    let maxBuffered = 0;
+    while (cursor.peekAppendTime() !== Infinity) {
+      maxBuffered = Math.max(maxBuffered, cursor.bufferedCount);
+      cursor.next();
+    }
+    assert.ok(maxBuffered <= 20, `buffered up to ${maxBuffered}`);
+  });
+
   it('answers minPendingEventTime exactly as a brute-force minimum over the unread entries', () => {
     const s = spec({
       events: 1200,

@@ -80,6 +80,16 @@ describe('PendingEvents', () => {
     assert.equal(pending.windowSize, 0);
   });
 
+  it('grows the bucket ring when a push lands exactly one ring width past the scan', () => {
+    const pending = new PendingEvents();
+    pending.firstAppendTimeUpTo(0);
+    pending.add(0, 1, 0, 1024, false);
+    pending.add(0, 2, 0, 5, false);
+    assert.equal(pending.firstAppendTimeUpTo(0), Infinity, 'nothing is due by the floor');
+    assert.equal(pending.firstAppendTimeUpTo(Infinity), 5);
+    assert.deepEqual([pending.take(0, 0)?.appendTime, pending.take(0, 1)?.appendTime], [5, 1024]);
+  });
+
   it('refuses a push behind the scan: the caller broke the floor contract', () => {
     const pending = new PendingEvents();
     pending.firstAppendTimeUpTo(100);

@@ -57,7 +57,7 @@ export function latencyAt(tl: Timeline, cursor: number): { eventTime?: Readonly<
 }
 
 export interface Rates {
-  /** Events ingested per simulated second in each bucket; undefined after the cursor. */
+  /** Events ingested per simulated second in each bucket (the current one over its elapsed part); undefined after the cursor. */
   readonly throughput: (number | undefined)[];
   readonly throughputMax: number;
   /** Events appended to the log but not yet ingested, at the end of each bucket. */
@@ -92,15 +92,18 @@ export function ratesAt(tl: Timeline, cursor: number, buckets: number): Rates {
   for (let i = 0; i < n; i++) {
     const start = t0 + i * bucketMs;
     const end = t0 + (i + 1) * bucketMs;
-    const rate = (limit: number) => ((read(end, limit) - read(start, limit)) * 1000) / bucketMs;
+    // The bucket the cursor is in has only run for part of its time: the rate is over that part
+    // (at least half a bucket, so its first event does not read as a burst).
+    const span = Math.min(bucketMs, Math.max(bucketMs / 2, now - start));
+    const rate = (limit: number, over: number) => ((read(end, limit) - read(start, limit)) * 1000) / over;
     const backlogAt = (t: number, limit: number) => countAtMost(tl.appendTimes, t) - readBy(t, limit);
-    throughputMax = Math.max(throughputMax, rate(all));
+    throughputMax = Math.max(throughputMax, rate(all, bucketMs));
     backlogMax = Math.max(backlogMax, backlogAt(end, all));
     const started = cursor > 0 && start <= now;
-    throughput.push(started ? rate(readNow) : undefined);
+    throughput.push(started ? rate(readNow, span) : undefined);
     backlog.push(started ? backlogAt(Math.min(end, now), readNow) : undefined);
     if (started) {
-      throughputNow = rate(readNow);
+      throughputNow = rate(readNow, span);
       backlogNow = backlogAt(now, readNow);
     }
   }
@@ -155,7 +158,7 @@ export function metricsModel(tl: Timeline, cursor: number, o: MetricsOptions): L
   const rates: Line = [
     seg('Rate     ', 'title'),
     seg(sparkline(r.throughput, r.throughputMax), 'good'),
-    seg(` ${countText(Math.round(r.throughputNow))} ev/s`),
+    seg(` ${rateText(r.throughputNow)} ev/s`),
     seg(' │ backlog ', 'dim'),
     seg(sparkline(r.backlog, r.backlogMax), 'warn'),
     seg(` ${countText(r.backlogNow)} unread`),
@@ -163,4 +166,9 @@ export function metricsModel(tl: Timeline, cursor: number, o: MetricsOptions): L
   const lines = [ledger, events, latency, rates].slice(0, o.height).map((x) => fitLine(x, o.width));
   while (lines.length < o.height) lines.push(fitLine([], o.width));
   return lines;
+}
+
+/** Events per second: one decimal below 10, so a slow scripted scenario does not read 0. */
+export function rateText(perSecond: number): string {
+  return perSecond < 10 && perSecond > 0 ? perSecond.toFixed(1) : countText(Math.round(perSecond));
 }

@@ -32,9 +32,28 @@ export const FATE_GLYPH: Readonly<Record<PointFate, { readonly ch: string; reado
 };
 
 const TIMING_TONE = { EARLY: 'early', ON_TIME: 'onTimePane', LATE: 'latePane' } as const satisfies Record<string, Tone>;
+/** Pane bars differ by timing in shape as well as colour: ┄ early, ═ on time, ─ late. */
+export const TIMING_BAR = { EARLY: '┄', ON_TIME: '═', LATE: '─' } as const;
+/** With several keys, whose panes fire together, a mark per pane: □ early, ■ on time, ▪ late. */
+export const TIMING_MARK = { EARLY: '□', ON_TIME: '■', LATE: '▪' } as const;
 
-/** Draw order: a higher layer covers a lower one in the same cell. */
-const Z = { boundary: 1, watermark: 2, paneBar: 3, point: 4, label: 5 } as const;
+/**
+ * Draw order: a higher layer covers a lower one in the same cell. Points cover pane bars, so an
+ * event that made a pane fire stays visible on its row; the watermark covers both, as in the book's
+ * figures: it is the line the lesson is about, and late points lie left of it. Values go on top.
+ */
+const Z = { boundary: 1, paneBar: 2, point: 3, watermark: 4, label: 5 } as const;
+/** When several panes mark one cell, ON_TIME shows over LATE over EARLY. */
+const TIMING_RANK = { EARLY: 0, LATE: 1, ON_TIME: 2 } as const;
+
+/** Tick spacings a reader can count in: milliseconds to hours. */
+const NICE_STEPS_MS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 21_600_000, 43_200_000, 86_400_000];
+
+/** The smallest nice spacing that gives at most `maxTicks` ticks over `span`. */
+export function niceStep(span: number, maxTicks: number): number {
+  for (const step of NICE_STEPS_MS) if (span / step <= Math.max(1, maxTicks)) return step;
+  return NICE_STEPS_MS[NICE_STEPS_MS.length - 1] as number;
+}
 
 interface Cell {
   ch: string;
@@ -78,10 +97,17 @@ export function plotScale(tl: Timeline, gridW: number, gridH: number): PlotScale
   };
 }
 
-/** The event-time range: the events, the session windows, snapped out to window boundaries. */
+/**
+ * The event-time range: the events, the session windows and the watermark's finite values (a
+ * scripted watermark may run ahead of the data, and the lesson is where it stands), snapped out to
+ * window boundaries.
+ */
 function xRange(tl: Timeline): { min: number; max: number } {
   let { min, max } = tl.eventTimeRange;
   const spec = tl.scenario.window;
+  if (tl.scenario.timeDomain === 'event-time') {
+    for (const w of tl.operatorMin.values) if (Number.isFinite(w) && w > max) max = w;
+  }
   if (spec.type === 'session' && tl.scenario.timeDomain === 'event-time') {
     for (const r of tl.rows) {
       if (Number.isFinite(r.window.start)) min = Math.min(min, r.window.start);
@@ -174,7 +200,7 @@ export function plotModel(tl: Timeline, cursor: number, o: PlotOptions): Line[] 
     if (r === nowRow) label = seg(padLeft(formatClock(now), labelWidth), 'now');
     else {
       const tick = ticks.get(r);
-      if (tick !== undefined && Math.abs(r - nowRow) > 0) label = seg(padLeft(formatClock(tick), labelWidth), 'dim');
+      if (tick !== undefined) label = seg(padLeft(formatClock(tick), labelWidth), 'dim');
     }
     const axis = seg(r === nowRow ? '▶' : ticks.has(r) ? '┤' : '│', r === nowRow ? 'now' : 'dim');
     lines.push([label, axis, ...rowSegments(grid.cells[r] ?? [])]);
@@ -201,21 +227,28 @@ function titleLine(tl: Timeline, key: string | null): Line {
     seg('▲ late ', 'lateAllowed'),
     seg('✕ dropped ', 'dropped'),
     seg(`┃ ${clock} `, 'watermark'),
-    seg('═ pane', 'onTimePane'),
+    seg('panes ', 'dim'),
+    seg('┄E', 'early'),
+    seg('═O', 'onTimePane'),
+    seg('─L', 'latePane'),
   ];
 }
 
+/** Clock labels are whole seconds (8 columns) unless the run is shorter than a few seconds. */
 function yLabelWidth(tl: Timeline): number {
-  return Math.max(formatClock(tl.startAt).length, formatClock(tl.endAt).length, 8);
+  return niceStep(tl.endAt - tl.startAt, 8) < 1000 ? 12 : 8;
 }
 
-/** Label every few rows with the processing time where that row starts. */
+/** Processing-time labels at nice times, at least three rows apart, keyed by row from the top. */
 function yTicks(scale: PlotScale): Map<number, number> {
   const ticks = new Map<number, number>();
-  const every = Math.max(2, Math.round(scale.gridH / 5));
-  for (let i = 0; i < scale.gridH; i += every) {
-    const start = i === 0 ? scale.yMin : Math.ceil(scale.rowEnd(i - 1));
-    ticks.set(scale.gridH - 1 - i, start);
+  const step = niceStep(scale.yMax - scale.yMin, Math.max(1, Math.floor(scale.gridH / 3)));
+  let lastRow = Infinity;
+  for (let t = Math.ceil(scale.yMin / step) * step; t <= scale.yMax; t += step) {
+    const r = scale.row(t);
+    if (Math.abs(lastRow - r) < 3) continue;
+    ticks.set(r, t);
+    lastRow = r;
   }
   return ticks;
 }
@@ -293,11 +326,11 @@ function drawPanes(tl: Timeline, cursor: number, scale: PlotScale, grid: Grid, k
     const c0 = scale.col(w.start);
     const c1 = Math.max(c0, scale.col(w.end) - 1);
     if (!single) {
-      grid.put(r, c1, '■', tone, Z.paneBar);
+      grid.put(r, c1, TIMING_MARK[pane.timing], tone, Z.label, TIMING_RANK[pane.timing]);
       continue;
     }
     const inner0 = c1 > c0 ? c0 + 1 : c0;
-    for (let c = inner0; c <= c1; c++) grid.put(r, c, '═', tone, Z.paneBar);
+    for (let c = inner0; c <= c1; c++) grid.put(r, c, TIMING_BAR[pane.timing], tone, Z.paneBar);
     const label = ` ${valueLabel(pane.value)} `;
     const width = c1 - inner0 + 1;
     const start = Math.max(0, Math.min(scale.gridW - label.length, inner0 + Math.floor((width - label.length) / 2)));
@@ -351,20 +384,18 @@ function xAxis(tl: Timeline, scale: PlotScale, labelWidth: number, selected: str
   return out;
 }
 
-/** Event-time labels: at window boundaries when they are far enough apart, else evenly spaced. */
+/** Event-time labels: at window boundaries when they are far enough apart, else at nice times. */
 function xLabels(tl: Timeline, scale: PlotScale, gutter: number): Line {
-  const sample = formatClock(scale.xMin);
-  const gap = sample.length + 2;
+  const gap = formatClock(scale.xMin).length + 2;
   const slots = Math.max(1, Math.floor(scale.gridW / gap));
   const positions: number[] = [];
-  for (let k = 0; k <= slots; k++) positions.push(scale.xMin + ((scale.xMax - scale.xMin) * k) / slots);
   const spec = tl.scenario.window;
-  if (tl.scenario.timeDomain === 'event-time' && (spec.type === 'tumbling' || spec.type === 'sliding')) {
-    const every = spec.type === 'tumbling' ? spec.sizeMs : spec.everyMs;
-    const n = Math.round((scale.xMax - scale.xMin) / every);
-    const stride = Math.max(1, Math.ceil((n * gap) / scale.gridW));
-    positions.length = 0;
-    for (let k = 0; k <= n; k += stride) positions.push(scale.xMin + k * every);
+  const every = tl.scenario.timeDomain !== 'event-time' ? undefined : spec.type === 'tumbling' ? spec.sizeMs : spec.type === 'sliding' ? spec.everyMs : undefined;
+  if (every !== undefined && (scale.xMax - scale.xMin) / every <= slots) {
+    for (let x = scale.xMin; x <= scale.xMax; x += every) positions.push(x);
+  } else {
+    const step = niceStep(scale.xMax - scale.xMin, slots);
+    for (let x = Math.ceil(scale.xMin / step) * step; x <= scale.xMax; x += step) positions.push(x);
   }
   let text = ' '.repeat(gutter);
   for (const x of positions) {

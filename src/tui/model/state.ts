@@ -52,6 +52,8 @@ export type Action =
   | { readonly type: 'resize'; readonly size: TerminalSize }
   | { readonly type: 'help' }
   | { readonly type: 'dismiss' }
+  /** A key bound to nothing: it only closes the intro or the help. */
+  | { readonly type: 'other-key' }
   | { readonly type: 'quit' };
 
 /** What the reducer may ask about the run it navigates (a single timeline, or a comparison's shared clock). */
@@ -127,11 +129,13 @@ export function reduce(nav: Nav, state: UiState, action: Action): UiState {
       return { ...s, keyFilter: next >= nav.keys.length ? -1 : next };
     }
     case 'resize':
-      return { ...s, size: action.size };
+      return action.size.columns === s.size.columns && action.size.rows === s.size.rows ? s : { ...s, size: action.size };
     case 'help':
       return { ...s, overlay: state.overlay === 'help' ? null : 'help' };
     case 'dismiss':
       return state.overlay !== null ? s : { ...s, selected: null };
+    case 'other-key':
+      return s;
     case 'quit':
       return { ...s, playing: false, quit: true };
     default:

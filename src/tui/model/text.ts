@@ -106,34 +106,44 @@ export function fitBlock(lines: readonly Line[], width: number, height: number):
   return out;
 }
 
-/** Word-wraps plain text into at most `maxLines` lines of `width` columns; the last line ends in … if cut. */
+/** Word-wraps text into at most `maxLines` lines of `width` columns; the last line ends in … if cut. */
 export function wrapText(text: string, width: number, maxLines = Infinity): string[] {
   if (width <= 0) return [];
   const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let current = '';
-    for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
-      let w = word;
-      while (textWidth(w) > width) {
-        if (current !== '') {
-          lines.push(current);
-          current = '';
-        }
-        lines.push(takeColumns(w, width));
-        w = [...w].slice(width).join('');
-      }
-      if (current === '') current = w;
-      else if (textWidth(current) + 1 + textWidth(w) <= width) current += ' ' + w;
-      else {
-        lines.push(current);
-        current = w;
-      }
-    }
-    lines.push(current);
-  }
+  // A blank line separates paragraphs; a single line break inside one is a space, as in Markdown.
+  text
+    .trim()
+    .split(/\n\s*\n/)
+    .forEach((paragraph, i) => {
+      if (i > 0) lines.push('');
+      wrapParagraph(paragraph, width, lines);
+    });
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
   const last = kept[maxLines - 1] ?? '';
   kept[maxLines - 1] = takeColumns(last, width - 1) + '…';
   return kept;
+}
+
+/** Appends the wrapped lines of one paragraph; a word longer than the width is split. */
+function wrapParagraph(paragraph: string, width: number, lines: string[]): void {
+  let current = '';
+  for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
+    let w = word;
+    while (textWidth(w) > width) {
+      if (current !== '') {
+        lines.push(current);
+        current = '';
+      }
+      lines.push(takeColumns(w, width));
+      w = [...w].slice(width).join('');
+    }
+    if (current === '') current = w;
+    else if (textWidth(current) + 1 + textWidth(w) <= width) current += ' ' + w;
+    else {
+      lines.push(current);
+      current = w;
+    }
+  }
+  lines.push(current);
 }

@@ -446,7 +446,7 @@ class Builder {
       case 'job-failed':
         this.kinds.failures.push(step);
         this.job.steps.push(step);
-        this.job.values.push({ running: false, text: `failed at ${formatClock(e.at)}: ${e.reason}` });
+        this.job.values.push({ running: false, text: `at ${formatClock(e.at)}: ${e.reason}` });
         // The cancelled tasks' channels are emptied: what was in flight leaves them now, unprocessed.
         for (const [r, sent] of [...this.inFlight]) {
           const task = this.keyTask.get(sent.key);

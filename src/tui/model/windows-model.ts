@@ -115,10 +115,16 @@ export function windowsModel(tl: Timeline, cursor: number, o: WindowsOptions): L
   lines.push([seg('Windows', 'title'), seg(` · ${rows.length} so far${scope} · panes beside the exact answer`, 'dim')]);
   const keyWidth = Math.min(12, Math.max(3, ...rows.map((r) => textWidth(r.key))));
   const winWidth = Math.max(6, ...rows.map((r) => textWidth(compactWindow(r.window))));
-  const valueWidth = 7;
-  const panesWidth = Math.max(6, o.width - 2 - keyWidth - 1 - winWidth - 1 - 1 - valueWidth - 3 - valueWidth);
+  const heldText = (row: WindowRow) => {
+    const held = currentPaneAt(tl, row, cursor);
+    return held === undefined ? '—' : valueText(held.consumerValue);
+  };
+  const truthText = (row: WindowRow) => (row.truth === undefined ? '—' : valueText(row.truth.value));
+  const heldWidth = Math.max(5, ...rows.map((r) => textWidth(heldText(r))));
+  const truthWidth = Math.max(5, ...rows.map((r) => textWidth(truthText(r))));
+  const panesWidth = Math.max(6, o.width - 2 - keyWidth - 1 - winWidth - 1 - 1 - heldWidth - 3 - truthWidth);
   lines.push([
-    seg(`  ${padRight('key', keyWidth)} ${padRight('window', winWidth)} ${padRight('panes', panesWidth)} ${padLeft('holds', valueWidth)}   ${padRight('exact', valueWidth)}`, 'dim'),
+    seg(`  ${padRight('key', keyWidth)} ${padRight('window', winWidth)} ${padRight('panes', panesWidth)} ${padLeft('holds', heldWidth)}   ${padRight('exact', truthWidth)}`, 'dim'),
   ]);
   const room = o.height - lines.length;
   if (rows.length === 0) {
@@ -130,12 +136,11 @@ export function windowsModel(tl: Timeline, cursor: number, o: WindowsOptions): L
   const first = Math.max(0, Math.min(focus - Math.floor(room / 2), rows.length - room));
   for (const row of rows.slice(first, first + room)) {
     const panes = panesAt(tl, row, cursor);
-    const held = currentPaneAt(tl, row, cursor);
     const late = row.lateSteps.filter((s) => s < cursor).length;
     const marker = row.id === o.selected ? seg('▶ ', 'selected') : row.id === active ? seg('› ', 'now') : seg('  ');
     const closed = row.clearedStep < cursor;
-    const tokens = paneTokens(panes, panesWidth - (late > 0 ? 4 : 0));
     const lateSeg = late > 0 ? [seg(` ✕${late}`, 'dropped')] : [];
+    const tokens = paneTokens(panes, panesWidth - (late > 0 ? textWidth(` ✕${late}`) : 0));
     const panesCell = fitLine([...tokens, ...lateSeg], panesWidth);
     lines.push([
       marker,
@@ -145,11 +150,11 @@ export function windowsModel(tl: Timeline, cursor: number, o: WindowsOptions): L
       seg(' '),
       ...panesCell,
       seg(' '),
-      seg(padLeft(held === undefined ? '—' : valueText(held.consumerValue), valueWidth)),
+      seg(padLeft(heldText(row), heldWidth)),
       seg(' '),
       statusMark(tl, row, cursor),
       seg(' '),
-      seg(padRight(row.truth === undefined ? '—' : valueText(row.truth.value), valueWidth), 'dim'),
+      seg(padRight(truthText(row), truthWidth), 'dim'),
     ]);
   }
   const out = lines.slice(0, o.height).map((l) => fitLine(l, o.width));

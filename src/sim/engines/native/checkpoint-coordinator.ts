@@ -45,7 +45,9 @@ export interface CoordinatorHost {
   abortAlignment(id: number): void;
   onCompleted(checkpoint: CompletedCheckpoint, now: number): void;
   /** False while the job is restarting: no checkpoints then. */
-  readonly running: boolean;
+  isRunning(): boolean;
+  /** True once every task has finished and the final checkpoint completed: nothing left to snapshot. */
+  isFinished(): boolean;
 }
 
 const PERIODIC = -1;
@@ -80,13 +82,14 @@ export class CheckpointCoordinator implements Wakeable {
   wake(now: number, tag: number): void {
     if (tag === PERIODIC) {
       const spec = this.spec;
-      if (!spec) return;
+      if (!spec || this.host.isFinished()) return;
       const pauseOk = now >= this.lastCompletedAt + spec.minPauseMs;
-      if (this.host.running && this.pending.size < spec.maxConcurrent && pauseOk) this.trigger(now, false);
+      if (this.host.isRunning() && this.pending.size < spec.maxConcurrent && pauseOk) this.trigger(now, false);
       this.scheduler.schedule(now + spec.intervalMs, Priority.control, this, PERIODIC);
     } else if (tag === SAVEPOINT) {
       // A savepoint waits for a running job; it is always an aligned checkpoint.
-      if (this.host.running) this.trigger(now, true);
+      if (this.host.isFinished()) return;
+      if (this.host.isRunning()) this.trigger(now, true);
       else this.scheduler.schedule(now + 100, Priority.control, this, SAVEPOINT);
     } else {
       this.timeout(tag, now);

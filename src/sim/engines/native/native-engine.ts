@@ -66,6 +66,8 @@ class NativeJob implements Wakeable, FaultTarget {
   private readonly recordCounts = new Map<string, number>();
   private endedTasks = new Set<number>();
   private finalCheckpointTaken = false;
+  /** Every task finished and the final checkpoint (if any) completed. */
+  private finished = false;
   private pendingRestartDelay = 0;
   startMs = 0;
   failures = 0;
@@ -82,12 +84,10 @@ class NativeJob implements Wakeable, FaultTarget {
     this.sink = new SinkSystem(this.ft.delivery.sink, this.trace, options.keepPanes ?? true);
     this.pipeline = compilePipeline(scenario.pipeline);
     this.costs = taskCosts(scenario);
-    const job = this;
     this.coordinator = new CheckpointCoordinator(this.ft.checkpoints, this.scheduler, this.trace, {
       windowTasks: scenario.parallelism.window,
-      get running() {
-        return job.running;
-      },
+      isRunning: () => this.running,
+      isFinished: () => this.finished,
       triggerSources: (id, savepoint, unaligned, now) => this.triggerSources(id, savepoint, unaligned, now),
       abortAlignment: (id) => this.graph?.windows.forEach((w) => w.alignment.abort(id)),
       onCompleted: (cp, now) => this.onCompleted(cp, now),
@@ -182,6 +182,7 @@ class NativeJob implements Wakeable, FaultTarget {
     this.running = true;
     this.endedTasks = new Set();
     this.finalCheckpointTaken = false;
+    this.finished = false;
     this.trace.emit({
       type: 'job-restarted',
       at: now,
@@ -310,6 +311,7 @@ class NativeJob implements Wakeable, FaultTarget {
       this.sink.commit(cp.id, now);
     }
     if (cp.savepoint) this.trace.emit({ type: 'savepoint-taken', at: now, id: cp.id });
+    if (this.running && this.endedTasks.size === this.scenario.parallelism.window) this.finished = true;
     this.faults.afterCheckpoint(cp.id, now);
   }
 
@@ -319,7 +321,11 @@ class NativeJob implements Wakeable, FaultTarget {
    */
   private onInputsEnded(task: number, now: number): void {
     this.endedTasks.add(task);
-    if (this.endedTasks.size < this.scenario.parallelism.window || this.finalCheckpointTaken || !this.ft.checkpoints) return;
+    if (this.endedTasks.size < this.scenario.parallelism.window || this.finalCheckpointTaken) return;
+    if (!this.ft.checkpoints) {
+      this.finished = true;
+      return;
+    }
     this.finalCheckpointTaken = true;
     this.coordinator.trigger(now, false);
   }

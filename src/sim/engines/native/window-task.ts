@@ -257,7 +257,14 @@ export class NativeWindowTask implements Wakeable, ChannelReceiver {
         heldBy = c;
       }
     }
-    if (active === 0 || !(combined > this.operator.clock)) return;
+    if (active === 0 && this.inputEnded.every(Boolean)) {
+      // Every input has ended: none can hold the watermark back any more, and no record can come
+      // to be late, so the watermark is the furthest any input reached (+∞ after a final flush,
+      // even when some source task had no partition and sent no watermark at all).
+      combined = this.inputWatermarks.reduce((m, w) => Math.max(m, w), -Infinity);
+      heldBy = undefined;
+    } else if (active === 0) return;
+    if (!(combined > this.operator.clock)) return;
     this.advance(combined, now, this.inputWatermarks.length > 1 ? heldBy : undefined);
   }
 

@@ -1,0 +1,367 @@
+/**
+ * One suite per workload: a tinybench Bench with two tasks, the engine and the hand-written loop,
+ * run in the same process over the same generated log. The figure is wall-clock events per second
+ * of streamsim itself (N divided by the median run time), reported beside the hand loop's and as a
+ * ratio to it; peak heap comes from the sampler the log ticks (instruments.ts).
+ *
+ * tinybench runs each task `iterations` times with `time: 0` (a run over 10^6 events takes seconds,
+ * so a time budget would only add runs), after one warm-up run that lets V8 optimise. The clock is
+ * tinybench's `now` option, so tests swap it for a scripted one and assert on invariants, never on
+ * speed. Task functions are async on purpose: tinybench calls a sync function once when it is
+ * added, to find out whether it returns a promise, which here would be a whole extra run.
+ */
+import { Bench, type Statistics, type Task } from 'tinybench';
+import { Prng } from '../src/sim/kernel/prng.js';
+import { KeyTable } from '../src/sim/model/record.js';
+import type { Scenario } from '../src/sim/scenario/types.js';
+import { buildInput } from '../src/sim/sources/build-input.js';
+import type { BuiltInput } from '../src/sim/sources/log.js';
+import { firstMissing, runOn } from './capabilities.js';
+import { handLoopUnsupported, runHandLoop, type HandLoopResult } from './hand-loop.js';
+import { HeapSampler, TallyTrace, sampledInput } from './instruments.js';
+import {
+  type BenchEngine,
+  type Capability,
+  type WorkloadDef,
+  type WorkloadId,
+  type WorkloadOverrides,
+  WORKLOADS,
+  onEngine,
+  workloadParams,
+} from './workloads.js';
+
+export interface SuiteOptions {
+  readonly events: number;
+  /** Runs the workload on this engine instead of its own (not for W6, defined on micro-batch). */
+  readonly engine?: BenchEngine;
+  readonly overrides?: WorkloadOverrides;
+  /** Measured runs per task (default 3). */
+  readonly iterations?: number;
+  /** One warm-up run per task before measuring (default true). */
+  readonly warmup?: boolean;
+  /** Run the hand loop beside the engine (default true). */
+  readonly handLoop?: boolean;
+  /** tinybench's clock, in ms; tests swap it. */
+  readonly now?: () => number;
+  /** Heap sampling stride in events (a power of two, default 1024). */
+  readonly heapStride?: number;
+  /** A label for scaling rows, e.g. "keys=10"; default the workload id. */
+  readonly label?: string;
+  /** Called before each task starts, for progress lines. */
+  readonly onProgress?: (message: string) => void;
+}
+
+/** The figures of one task, from tinybench's latency samples (ms per run). */
+export interface TaskFigures {
+  readonly eventsPerSec: number;
+  readonly medianMs: number;
+  readonly meanMs: number;
+  readonly minMs: number;
+  readonly p75Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+  /** tinybench's relative margin of error of the mean, in percent (95%, Student's t). */
+  readonly rmePercent: number;
+  readonly samplesMs: readonly number[];
+  /** Largest peak heap in use over the measured runs, and each run's peak. */
+  readonly heapPeakBytes: number;
+  readonly heapPeaksBytes: readonly number[];
+  /** Heap in use before the runs, after a forced GC. */
+  readonly heapBaseBytes: number;
+}
+
+/** What the engine and the hand loop produced, so a figure can be trusted. */
+export interface ResultCheck {
+  readonly engineResults: number;
+  readonly engineTotal: number;
+  readonly handLoopResults: number | null;
+  readonly handLoopTotal: number | null;
+  /** Engine and hand loop agree on count and total; null when they need not (other engines, faults). */
+  readonly match: boolean | null;
+  /** (key, window) states the engine still held at the end. */
+  readonly openWindows: number;
+  readonly steps: number;
+}
+
+/** ok: measured; not available: the simulator lacks what the workload needs; failed: a run threw. */
+export type SuiteStatus = 'ok' | 'not available' | 'failed';
+
+export interface SuiteResult {
+  readonly workload: WorkloadId;
+  readonly label: string;
+  readonly engine: BenchEngine;
+  readonly events: number;
+  readonly status: SuiteStatus;
+  /** status === 'ok'. */
+  readonly available: boolean;
+  /** Why not, when not ok. */
+  readonly reason: string | null;
+  readonly eventsPerSec: number | null;
+  readonly handLoopEventsPerSec: number | null;
+  readonly ratio: number | null;
+  readonly meanMs: number | null;
+  readonly p75Ms: number | null;
+  readonly p99Ms: number | null;
+  readonly rmePercent: number | null;
+  readonly heapPeakBytes: number | null;
+  /** The engine's run times, ms. */
+  readonly samples: readonly number[];
+  readonly medianMs: number | null;
+  readonly engineRun: TaskFigures | null;
+  readonly handLoop: TaskFigures | null;
+  /** Why the hand loop did not run, when it did not. */
+  readonly handLoopReason: string | null;
+  readonly check: ResultCheck | null;
+  readonly overrides: WorkloadOverrides;
+}
+
+/** The engine a workload runs on under `requested`, or why it cannot. */
+export function engineFor(def: WorkloadDef, requested: BenchEngine | undefined): { engine: BenchEngine; refusal?: string } {
+  if (requested === undefined || requested === def.engine) return { engine: def.engine };
+  if (def.pinnedEngine) return { engine: def.engine, refusal: `${def.id} is defined on the ${def.engine} engine only` };
+  return { engine: requested };
+}
+
+/** The scenario a suite runs: the workload, moved to another engine when asked. */
+export function suiteScenario(def: WorkloadDef, events: number, engine: BenchEngine, overrides: WorkloadOverrides = {}): Scenario {
+  const s = def.build(events, overrides);
+  return def.pinnedEngine ? s : onEngine(s, engine, workloadParams(def.id, overrides).triggerIntervalMs);
+}
+
+/**
+ * The hand loop does the workload's work without the engine's machinery, so it ignores what only
+ * an engine has: the micro-batch engine's batching, checkpoints and failures, costs.
+ */
+export function handLoopScenario(s: Scenario): Scenario {
+  return { ...s, engine: undefined, faultTolerance: undefined, cost: undefined };
+}
+
+/** The input a scenario's engine would build, built once so every run reads the same log. */
+export function inputFor(s: Scenario): BuiltInput {
+  return buildInput(s.input, new Prng(s.seed).fork('input'), new KeyTable());
+}
+
+function unavailable(
+  def: WorkloadDef,
+  label: string,
+  engine: BenchEngine,
+  events: number,
+  reason: string,
+  overrides: WorkloadOverrides,
+  status: SuiteStatus = 'not available',
+): SuiteResult {
+  return {
+    workload: def.id,
+    label,
+    engine,
+    events,
+    status,
+    available: false,
+    reason,
+    eventsPerSec: null,
+    handLoopEventsPerSec: null,
+    ratio: null,
+    meanMs: null,
+    p75Ms: null,
+    p99Ms: null,
+    rmePercent: null,
+    heapPeakBytes: null,
+    samples: [],
+    medianMs: null,
+    engineRun: null,
+    handLoop: null,
+    handLoopReason: null,
+    check: null,
+    overrides,
+  };
+}
+
+/** Why `def` cannot run on `engine` now, or undefined. */
+export function suiteRefusal(def: WorkloadDef, requested: BenchEngine | undefined): { engine: BenchEngine; reason?: string } {
+  const { engine, refusal } = engineFor(def, requested);
+  if (refusal !== undefined) return { engine, reason: refusal };
+  const needs: Capability[] = [...def.requires];
+  if (engine === 'micro-batch' && !needs.includes('micro-batch')) needs.push('micro-batch');
+  const missing = firstMissing(needs);
+  return missing === undefined ? { engine } : { engine, reason: missing.reason };
+}
+
+/** Invariants tinybench's output must satisfy; a violation is a bug in the harness, not noise. */
+export function checkStatistics(stats: Statistics, iterations: number, what: string): void {
+  const { min, max, p75, p99, mean, samples } = stats;
+  const fail = (m: string) => {
+    throw new Error(`invariant violated: ${what}: ${m} (samples ${JSON.stringify(samples)})`);
+  };
+  if (samples.length !== iterations) fail(`expected ${iterations} samples, got ${samples.length}`);
+  if (p75 === undefined || p99 === undefined) fail('missing percentiles');
+  if (!(min <= (p75 as number) && (p75 as number) <= (p99 as number) && (p99 as number) <= max)) fail('expected min ≤ p75 ≤ p99 ≤ max');
+  if (!(min <= mean && mean <= max)) fail('expected min ≤ mean ≤ max');
+  if (!(min >= 0)) fail('negative run time');
+}
+
+function figuresOf(task: Task, events: number, iterations: number, sampler: { peaks: number[]; base: number }): TaskFigures {
+  const r = task.result;
+  if (r === undefined) throw new Error(`bench: task ${task.name} has no result`);
+  if (r.error !== undefined) throw r.error;
+  const stats = r.latency;
+  checkStatistics(stats, iterations, task.name);
+  const median = stats.p50 ?? stats.mean;
+  return {
+    eventsPerSec: median > 0 ? events / (median / 1000) : Infinity,
+    medianMs: median,
+    meanMs: stats.mean,
+    minMs: stats.min,
+    p75Ms: stats.p75 ?? stats.max,
+    p99Ms: stats.p99 ?? stats.max,
+    maxMs: stats.max,
+    rmePercent: Number.isFinite(stats.rme) ? stats.rme : 0,
+    samplesMs: [...stats.samples],
+    heapPeakBytes: Math.max(0, ...sampler.peaks),
+    heapPeaksBytes: [...sampler.peaks],
+    heapBaseBytes: sampler.base,
+  };
+}
+
+interface Outcome<T> {
+  last: T | undefined;
+  /** Every run's outcome, warm-up included: they must all agree (the simulator is deterministic). */
+  readonly seen: Set<string>;
+}
+
+/** Runs one workload's suite. Workloads the simulator cannot run yet come back as not available. */
+export async function runSuite(id: WorkloadId, options: SuiteOptions): Promise<SuiteResult> {
+  const def = WORKLOADS[id];
+  const overrides = options.overrides ?? {};
+  const label = options.label ?? id;
+  const events = options.events;
+  const refusal = suiteRefusal(def, options.engine);
+  if (refusal.reason !== undefined) return unavailable(def, label, refusal.engine, events, refusal.reason, overrides);
+  const engine = refusal.engine;
+  const iterations = options.iterations ?? 3;
+  const scenario = suiteScenario(def, events, engine, overrides);
+  const loopScenario = handLoopScenario(scenario);
+  const input = inputFor(scenario);
+  const handLoopReason = options.handLoop === false ? 'not run (--no-hand-loop)' : handLoopUnsupported(loopScenario) ?? null;
+  const progress = options.onProgress ?? (() => {});
+
+  const bench = new Bench({
+    name: label,
+    iterations,
+    time: 0,
+    warmup: options.warmup ?? true,
+    warmupIterations: 1,
+    warmupTime: 0,
+    throws: true,
+    ...(options.now !== undefined ? { now: options.now } : {}),
+  });
+
+  const engineSampler = new HeapSampler(options.heapStride);
+  const engineHeap = { peaks: [] as number[], base: 0 };
+  const engineOut: Outcome<{ panes: number; total: number; openWindows: number; steps: number }> = { last: undefined, seen: new Set() };
+  bench.add(
+    'engine',
+    async () => {
+      const trace = new TallyTrace();
+      const r = runOn(engine, scenario, { trace, keepPanes: false, input: sampledInput(input, engineSampler) });
+      engineOut.last = { panes: trace.panes, total: trace.total, openWindows: r.openWindows, steps: r.steps };
+      engineOut.seen.add(`${trace.panes}/${trace.total}/${r.openWindows}`);
+    },
+    {
+      beforeEach(mode) {
+        progress(`${label}: ${engine} engine, ${mode === 'warmup' ? 'warm-up' : 'measured'} run over ${events.toLocaleString('en-US')} events`);
+        engineSampler.begin();
+        if (engineHeap.base === 0) engineHeap.base = engineSampler.baseline;
+      },
+      afterEach(mode) {
+        const peak = engineSampler.end();
+        if (mode === 'run') engineHeap.peaks.push(peak);
+      },
+    },
+  );
+
+  const loopSampler = new HeapSampler(options.heapStride);
+  const loopHeap = { peaks: [] as number[], base: 0 };
+  const loopOut: Outcome<HandLoopResult> = { last: undefined, seen: new Set() };
+  if (handLoopReason === null) {
+    bench.add(
+      'hand-loop',
+      async () => {
+        const r = runHandLoop(loopScenario, sampledInput(input, loopSampler));
+        loopOut.last = r;
+        loopOut.seen.add(`${r.results}/${r.total}`);
+      },
+      {
+        beforeEach(mode) {
+          progress(`${label}: hand loop, ${mode === 'warmup' ? 'warm-up' : 'measured'} run`);
+          loopSampler.begin();
+          if (loopHeap.base === 0) loopHeap.base = loopSampler.baseline;
+        },
+        afterEach(mode) {
+          const peak = loopSampler.end();
+          if (mode === 'run') loopHeap.peaks.push(peak);
+        },
+      },
+    );
+  }
+
+  try {
+    await bench.run();
+  } catch (error) {
+    // An engine that throws (a step bound reached, an invariant) fails this suite, not the others.
+    const message = error instanceof Error ? error.message : String(error);
+    return unavailable(def, label, engine, events, `failed: ${message}`, overrides, 'failed');
+  }
+
+  const engineTask = bench.getTask('engine');
+  if (engineTask === undefined) throw new Error('bench: the engine task is missing');
+  const engineRun = figuresOf(engineTask, events, iterations, engineHeap);
+  const loopTask = bench.getTask('hand-loop');
+  const handLoop = loopTask === undefined ? null : figuresOf(loopTask, events, iterations, loopHeap);
+  if (engineOut.seen.size > 1) throw new Error(`invariant violated: ${label}: the engine's runs disagree (${[...engineOut.seen].join(', ')}); a run must be a pure function of its inputs`);
+  if (loopOut.seen.size > 1) throw new Error(`invariant violated: ${label}: the hand loop's runs disagree (${[...loopOut.seen].join(', ')})`);
+  const e = engineOut.last;
+  if (e === undefined) throw new Error(`bench: ${label}: the engine task never ran`);
+  const l = loopOut.last;
+  // Only a plain native run must produce exactly the hand loop's results.
+  const comparable = engine === 'native' && scenario.faultTolerance === undefined && scenario.cost === undefined;
+  const check: ResultCheck = {
+    engineResults: e.panes,
+    engineTotal: e.total,
+    handLoopResults: l?.results ?? null,
+    handLoopTotal: l?.total ?? null,
+    match: l === undefined || !comparable ? null : l.results === e.panes && l.total === e.total,
+    openWindows: e.openWindows,
+    steps: e.steps,
+  };
+  return {
+    workload: id,
+    label,
+    engine,
+    events,
+    status: 'ok',
+    available: true,
+    reason: null,
+    eventsPerSec: engineRun.eventsPerSec,
+    handLoopEventsPerSec: handLoop?.eventsPerSec ?? null,
+    ratio: handLoop === null ? null : engineRun.eventsPerSec / handLoop.eventsPerSec,
+    meanMs: engineRun.meanMs,
+    p75Ms: engineRun.p75Ms,
+    p99Ms: engineRun.p99Ms,
+    rmePercent: engineRun.rmePercent,
+    heapPeakBytes: engineRun.heapPeakBytes,
+    samples: engineRun.samplesMs,
+    medianMs: engineRun.medianMs,
+    engineRun,
+    handLoop,
+    handLoopReason: handLoop === null ? handLoopReason ?? 'not run' : null,
+    check,
+    overrides,
+  };
+}
+
+/** Runs the suites one after another (never in parallel: they would share the two cores). */
+export async function runSuites(ids: readonly WorkloadId[], options: SuiteOptions): Promise<SuiteResult[]> {
+  const out: SuiteResult[] = [];
+  for (const id of ids) out.push(await runSuite(id, options));
+  return out;
+}
