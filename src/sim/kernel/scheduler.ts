@@ -31,6 +31,8 @@ interface Entry {
   seq: number;
   target: Wakeable;
   tag: number;
+  /** A daemon entry (a timeout, say) does not keep the simulation alive on its own. */
+  daemon: boolean;
 }
 
 function before(x: Entry, y: Entry): boolean {
@@ -50,6 +52,8 @@ export class Scheduler {
   private seq = 0;
   private nowMs = 0;
   private steps = 0;
+  /** Entries that are not daemons: the run ends when none remain. */
+  private live = 0;
 
   get now(): number {
     return this.nowMs;
@@ -65,8 +69,22 @@ export class Scheduler {
 
   /** Schedules `target.wake(time, tag)`. Scheduling in the past is a bug in the caller. */
   schedule(time: number, priority: Priority, target: Wakeable, tag = 0): void {
+    this.push(time, priority, target, tag, false);
+  }
+
+  /**
+   * Schedules an entry that does not by itself keep the run going, like a daemon thread: a
+   * checkpoint timeout still pending when all real work is done is never reached, so the run
+   * ends, and its end time is, when the last real work happened.
+   */
+  scheduleDaemon(time: number, priority: Priority, target: Wakeable, tag = 0): void {
+    this.push(time, priority, target, tag, true);
+  }
+
+  private push(time: number, priority: Priority, target: Wakeable, tag: number, daemon: boolean): void {
     if (time < this.nowMs) throw new Error(`scheduler: cannot schedule at ${time} ms, before now (${this.nowMs} ms)`);
-    const entry: Entry = { time, priority, seq: this.seq++, target, tag };
+    const entry: Entry = { time, priority, seq: this.seq++, target, tag, daemon };
+    if (!daemon) this.live++;
     const heap = this.heap;
     let i = heap.length;
     heap.push(entry);
@@ -86,14 +104,15 @@ export class Scheduler {
     return top === undefined ? Infinity : top.time;
   }
 
-  /** Runs entries until none remain, the next is after `untilMs`, or `maxSteps` have run (an error). */
+  /** Runs entries until only daemons remain, the next is after `untilMs`, or `maxSteps` have run (an error). */
   run(maxSteps: number, untilMs = Infinity): void {
     const heap = this.heap;
-    while (heap.length > 0) {
+    while (this.live > 0) {
       const top = heap[0] as Entry;
       if (top.time > untilMs) break;
       if (this.steps >= maxSteps) throw new StepBoundExceeded(maxSteps, this.nowMs);
       this.pop();
+      if (!top.daemon) this.live--;
       this.steps++;
       this.nowMs = top.time;
       top.target.wake(top.time, top.tag);

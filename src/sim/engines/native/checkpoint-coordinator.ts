@@ -103,7 +103,7 @@ export class CheckpointCoordinator implements Wakeable {
     const offsets = this.host.triggerSources(id, savepoint, unaligned, now);
     this.pending.set(id, { id, savepoint, unaligned, triggeredAt: now, offsets, acks: new Map() });
     const timeoutMs = this.spec?.timeoutMs ?? 600_000;
-    this.scheduler.schedule(now + timeoutMs, Priority.control, this, id);
+    this.scheduler.scheduleDaemon(now + timeoutMs, Priority.control, this, id);
     return id;
   }
 
