@@ -27,6 +27,16 @@ export interface RunOptions {
   readonly fromSavepoint?: StartPoint;
 }
 
+/** What one task did over the run, in simulated time (the busy and backpressured time of Flink's web UI). */
+export interface TaskStats {
+  /** As the trace and fault specs name it: source-0, window-1; a micro-batch engine names its stages. */
+  readonly name: string;
+  readonly records: number;
+  readonly busyMs: number;
+  /** Time the task had work but could not hand it on (no credit downstream). */
+  readonly backpressuredMs: number;
+}
+
 export interface RunResult {
   readonly engine: EngineName;
   readonly scenario: Scenario;
@@ -50,4 +60,6 @@ export interface RunResult {
   readonly sink: SinkSystem;
   readonly failures: number;
   readonly restarts: number;
+  /** Per task of the last (re)started job graph, sources first. */
+  readonly tasks: readonly TaskStats[];
 }

@@ -21,7 +21,7 @@ import { SinkSystem } from '../../delivery/sink-system.js';
 import { createWatermarkGenerator, emitIntervalMs, idleTimeoutMs } from '../../watermarks/create.js';
 import { Channel } from '../channel.js';
 import { Barrier } from '../control.js';
-import type { RunOptions, RunResult } from '../engine.js';
+import type { RunOptions, RunResult, TaskStats } from '../engine.js';
 import type { TaskSnapshot } from './barrier-alignment.js';
 import { CheckpointCoordinator, type CompletedCheckpoint } from './checkpoint-coordinator.js';
 import { taskCosts, type TaskCosts } from './costs.js';
@@ -69,6 +69,8 @@ class NativeJob implements Wakeable, FaultTarget {
   /** Every task finished and the final checkpoint (if any) completed. */
   private finished = false;
   private pendingRestartDelay = 0;
+  /** Task figures of the job graphs torn down by failures. */
+  private retired: TaskStats[] = [];
   startMs = 0;
   failures = 0;
   restarts = 0;
@@ -104,6 +106,11 @@ class NativeJob implements Wakeable, FaultTarget {
     this.coordinator.start(this.startMs, this.ft.savepointsAtMs);
     this.faults.start();
     this.scheduler.run(this.scenario.maxSteps);
+  }
+
+  /** Every task's work over the whole run, summed over the job graphs of its restarts. */
+  taskStats(): TaskStats[] {
+    return this.graph ? addStats(this.retired, graphStats(this.graph)) : this.retired;
   }
 
   get windowTasks(): readonly NativeWindowTask[] {
@@ -177,6 +184,7 @@ class NativeJob implements Wakeable, FaultTarget {
       start = { offsets: [] };
     }
     this.sink.abortUncommitted(start.checkpointId, now);
+    if (this.graph) this.retired = addStats(this.retired, graphStats(this.graph));
     this.graph = this.build(now, start);
     this.restarts++;
     this.running = true;
@@ -338,6 +346,21 @@ class NativeJob implements Wakeable, FaultTarget {
   }
 }
 
+function graphStats(g: Graph): TaskStats[] {
+  return [
+    ...g.sources.map((t, i) => ({ name: `source-${i}`, records: t.recordsRead, busyMs: t.meter.busyMs, backpressuredMs: t.backpressuredMs })),
+    ...g.windows.map((t) => ({ name: `window-${t.index}`, records: t.recordsProcessed, busyMs: t.meter.busyMs, backpressuredMs: 0 })),
+  ];
+}
+
+function addStats(a: readonly TaskStats[], b: readonly TaskStats[]): TaskStats[] {
+  if (a.length === 0) return [...b];
+  return b.map((t, i) => {
+    const o = a[i] as TaskStats;
+    return { name: t.name, records: o.records + t.records, busyMs: o.busyMs + t.busyMs, backpressuredMs: o.backpressuredMs + t.backpressuredMs };
+  });
+}
+
 /** One snapshot from the per-task snapshots of a checkpoint (restore filters by key group). */
 export function mergeSnapshots(tasks: readonly TaskSnapshot[]): OperatorSnapshot {
   return {
@@ -391,5 +414,6 @@ export function runNative(scenario: Scenario, options: RunOptions = {}): RunResu
     sink: job.sink,
     failures: job.failures,
     restarts: job.restarts,
+    tasks: job.taskStats(),
   };
 }

@@ -66,6 +66,9 @@ export class NativeSourceTask implements Wakeable, ChannelSender {
   private watermark = -Infinity;
   private idle = false;
   finished = false;
+  /** Time spent unable to emit for want of credit (backpressure), for the task metrics. */
+  backpressuredMs = 0;
+  private stalledSince = 0;
   private readAt = Infinity;
   private stalled: { rec: StreamRecord; channel: Channel } | undefined;
   private readonly detailed: boolean;
@@ -151,6 +154,7 @@ export class NativeSourceTask implements Wakeable, ChannelSender {
           return;
         }
         this.stalled = undefined;
+        this.backpressuredMs += now - this.stalledSince;
         if (this.detailed) this.cfg.trace.emit({ type: 'backpressure', at: now, task: this.cfg.index, blocked: false, channel: channel.index });
         channel.send(rec, now);
       }
@@ -219,6 +223,7 @@ export class NativeSourceTask implements Wakeable, ChannelSender {
       else {
         // Credit-based flow control: the task cannot emit, so it stops reading.
         this.stalled = { rec, channel };
+        this.stalledSince = now;
         channel.senderWaiting = true;
         if (this.detailed) cfg.trace.emit({ type: 'backpressure', at: now, task: cfg.index, blocked: true, channel: channel.index });
       }
