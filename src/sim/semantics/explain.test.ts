@@ -70,7 +70,7 @@ test('late under Spark: watermark > window end (strict)', () => {
   );
 });
 
-test('late under Kafka Streams: stream time >= window end + grace, for windows and for sessions', () => {
+test('late under Kafka Streams: stream time >= window end + grace for windows, > last + gap + grace for sessions', () => {
   assert.equal(
     explainLate(scenario('kafka-streams', { allowedLatenessMs: 30_000 }), lateEntry(clock(12, 2, 30))),
     'late, dropped: stream time 12:02:30 ≥ window end 12:02:00 + grace 30s = 12:02:30 at arrival 12:08:19 (Kafka Streams drops a record once streamTime >= windowEnd + grace)',
@@ -79,7 +79,21 @@ test('late under Kafka Streams: stream time >= window end + grace, for windows a
   const e = { ...lateEntry(clock(12, 3)), window: { start: clock(12, 0), end: clock(12, 0, 5, 1) } };
   assert.equal(
     explainLate(session, e),
-    "late, dropped: stream time 12:03:00 ≥ session's last record 12:00:05 + gap 10s + grace 0 = 12:00:15 at arrival 12:08:19 (Kafka Streams closes a session at its last record + gap + grace)",
+    "late, dropped: stream time 12:03:00 > session's last record 12:00:05 + gap 10s + grace 0 = 12:00:15 at arrival 12:08:19 (Kafka Streams drops a record for a session once streamTime > last + gap + grace)",
+  );
+});
+
+test('a Kafka Streams session under suppress: emitted at last + gap + grace, still open to records until it is passed', () => {
+  const session = scenario('kafka-streams', { suppress: true, window: { type: 'session', gapMs: 10_000 } });
+  const window = { start: clock(12, 0), end: clock(12, 0, 5, 1) };
+  const pane = paneEntry({ window }, clock(12, 0, 15), clock(12, 6));
+  assert.equal(
+    explainPane(session, pane),
+    "ON_TIME: stream time 12:00:15 ≥ session's last record 12:00:05 + gap 10s + grace 0 = 12:00:15 at 12:06:00 (suppress(untilWindowCloses) emits a session once stream time reaches its last record + gap + grace); value 5 of 1 element",
+  );
+  assert.equal(
+    explainPane(session, { ...pane, pane: { ...pane.pane, timing: 'LATE', index: 1 } }),
+    "LATE at 12:06:00: late data arrived after the on-time pane and the late trigger (every 1 element) fired; the window is kept while stream time 12:00:15 ≤ session's last record 12:00:05 + gap 10s + grace 0 = 12:00:15; value 5 of 1 element",
   );
 });
 
@@ -168,6 +182,10 @@ test('watermarks: the strategy of a partition, and who holds an operator back', 
   assert.equal(
     explainWatermark(scenario('spark'), { ...partition, scope: 'source', id: 0, heldBy: 2 }),
     'source task 0 watermark → 12:04:57.999 at 12:05:00: the maximum over its active partitions, set by partition 2',
+  );
+  assert.equal(
+    explainWatermark(scenario('spark', { watermark: { type: 'perfect', intervalMs: 200 } }), { ...partition, scope: 'source', id: 0, heldBy: 2 }),
+    'source task 0 watermark → 12:04:57.999 at 12:05:00: the minimum over its active partitions, held back by partition 2',
   );
   assert.match(explainWatermark(scenario('kafka-streams'), { ...partition, scope: 'operator' }), /stream time → 12:04:57.999 at 12:05:00: the largest record timestamp seen/);
   assert.match(explainWatermark(scenario('beam'), { ...partition, watermark: Infinity }), /→ \+∞ \(end of input: it closes every window\)/);

@@ -14,6 +14,7 @@ import { formatClock } from '../model/time.js';
 import type { Window } from '../model/window.js';
 import type { FiringSpec, Scenario, WatermarkSpec } from '../scenario/types.js';
 import type { TraceEvent } from '../trace/events.js';
+import { rulesForScenario } from './rules.js';
 
 /** The parts of a scenario an explanation reads; a whole Scenario will do. */
 export type ExplainScenario = Pick<
@@ -97,16 +98,31 @@ function expiryCondition(s: ExplainScenario, w: Window, clock: number, holds: bo
           rule: 'Kafka Streams drops a record once streamTime >= windowEnd + grace',
         };
       }
-      // Sessions are held as [first, last + 1): the session closes at last + gap + grace.
+      // Sessions are held as [first, last + 1). KStreamSessionWindowAggregate drops a record only
+      // when mergedWindow.end() < streamTime − grace − gap: stream time past last + gap + grace.
       const last = w.end - 1;
       return {
-        text: `${c} ${holds ? '≥' : '<'} session's last record ${t(last)} + gap ${durationText(gap)} + grace ${durationText(l)} = ${t(last + gap + l)}`,
-        rule: 'Kafka Streams closes a session at its last record + gap + grace',
+        text: `${c} ${holds ? '>' : '≤'} session's last record ${t(last)} + gap ${durationText(gap)} + grace ${durationText(l)} = ${t(last + gap + l)}`,
+        rule: 'Kafka Streams drops a record for a session once streamTime > last + gap + grace',
       };
     }
     default:
       return assertNever(s.semantics, 'expiryCondition');
   }
+}
+
+/**
+ * When suppress(untilWindowCloses) emits a Kafka Streams session: once
+ * last <= streamTime − gap − grace (KTableSuppressProcessor with the session's gap + grace as its
+ * suppress duration), one millisecond before the aggregator drops records for it.
+ */
+function sessionCloseCondition(s: ExplainScenario, gap: number, w: Window, clock: number, holds: boolean): { text: string; rule: string } {
+  const last = w.end - 1;
+  const l = s.allowedLatenessMs;
+  return {
+    text: `${clockName(s)} ${t(clock)} ${holds ? '≥' : '<'} session's last record ${t(last)} + gap ${durationText(gap)} + grace ${durationText(l)} = ${t(last + gap + l)}`,
+    rule: 'suppress(untilWindowCloses) emits a session once stream time reaches its last record + gap + grace',
+  };
 }
 
 /**
@@ -140,6 +156,8 @@ function fireCondition(s: ExplainScenario, w: Window, clock: number, holds: bool
 
 /** Under Kafka Streams with suppress, the window's result is emitted when it closes. */
 function expiryConditionAsClose(s: ExplainScenario, w: Window, clock: number, holds: boolean): { text: string; rule: string } {
+  const gap = sessionGap(s);
+  if (gap !== undefined) return sessionCloseCondition(s, gap, w, clock, holds);
   const { text } = expiryCondition(s, w, clock, holds);
   return { text, rule: 'suppress(untilWindowCloses) emits once stream time reaches window end + grace' };
 }
@@ -247,7 +265,8 @@ function strategyText(s: ExplainScenario, spec: WatermarkSpec): string {
 /** Why a watermark moved, and which input holds it where it is. */
 export function explainWatermark(s: ExplainScenario, e: Entry<'watermark-advanced'>): string {
   const to = e.watermark === Infinity ? '+∞ (end of input: it closes every window)' : t(e.watermark);
-  const combine = s.semantics === 'spark' || s.semantics === 'kafka-streams' ? 'maximum' : 'minimum';
+  // Spark and Kafka Streams combine by maximum, except under the oracle (rules.ts rulesForScenario).
+  const combine = rulesForScenario(s).combineInputs === 'max' ? 'maximum' : 'minimum';
   const holder = (what: string): string => (e.heldBy === undefined ? '' : `, ${combine === 'minimum' ? 'held back' : 'set'} by ${what} ${e.heldBy}`);
   switch (e.scope) {
     case 'partition':

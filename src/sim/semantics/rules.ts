@@ -8,6 +8,7 @@
  */
 import type { Semantics } from '../model/semantics.js';
 import type { Window } from '../model/window.js';
+import type { Scenario } from '../scenario/types.js';
 import { assertNever } from '../kernel/assert.js';
 
 export interface EngineRules {
@@ -104,8 +105,18 @@ const spark: EngineRules = {
  * records arrive. KStreamWindowAggregate drops a record for a window once
  * streamTime >= windowEnd + grace (the code's rule; the docs say >). suppress(untilWindowCloses)
  * emits when that close time is reached. Session windows are inclusive [first, last]; here they are
- * held as [first, last + 1) and a new record merges when it lies within `gap` of either end, and the
- * session closes at last + gap + grace.
+ * held as [first, last + 1) and a new record merges when it lies within `gap` of either end.
+ *
+ * Sessions close in two steps one millisecond apart ⚑. suppress(untilWindowCloses) takes gap +
+ * grace as its suppress duration (GraphGraceSearchUtil) and emits a session once
+ * last <= streamTime − gap − grace (KTableSuppressProcessor: minTimestamp <= expiryTime), so the
+ * result is due at last + gap + grace. KStreamSessionWindowAggregate drops a record only when
+ * mergedWindow.end() < streamTime − grace − gap, so it still accepts records at that stream time
+ * and expires the session at last + gap + grace + 1. streamsim keeps the session's state until then,
+ * as the aggregator's rule asks. (The session store itself, with retention gap + grace, keeps only
+ * sessions ending after streamTime − retention, InMemorySessionStore.removeExpiredSegments, so
+ * without a record cache in front of it a record in that millisecond may start a new session
+ * instead of merging: not modelled.)
  */
 const kafkaStreams: EngineRules = {
   semantics: 'kafka-streams',
@@ -113,13 +124,34 @@ const kafkaStreams: EngineRules = {
   boundedWatermark: (maxSeen) => maxSeen,
   completeBefore: (t) => t,
   fireAt: (w, gap, l) => (gap === undefined ? w.end + l : w.end - 1 + gap + l),
-  expireAt: (w, gap, l) => (gap === undefined ? w.end + l : w.end - 1 + gap + l),
+  expireAt: (w, gap, l) => (gap === undefined ? w.end + l : w.end + gap + l),
   sessionsMerge: (a, b, gap) => a.start <= b.end - 1 + gap && b.start <= a.end - 1 + gap,
   sessionOf: (t) => ({ start: t, end: t + 1 }),
   emitsEmptyOnTimePane: false,
   combineInputs: 'max',
   flushesAtEndOfInput: false,
 };
+
+/**
+ * The rule book a run of `scenario` follows: its engine's, with one change for the oracle.
+ *
+ * Spark has one watermark per stream, taken over all its partitions together (EventTimeWatermarkExec
+ * tracks the largest event time of every partition; the driver's WatermarkTracker turns it into
+ * max − delay). streamsim keeps a generator per partition and gets Spark's single value by combining
+ * them with the aggregate the estimate is built from: max, for max event time − delay. The perfect
+ * watermark is built from the smallest pending event time instead, so its value over all
+ * partitions is the minimum of the partitions' values: combined by max, the most advanced partition
+ * (and +∞ once any partition is exhausted) would carry the watermark past the others' pending data
+ * and make it late, which an oracle never does. So under the perfect watermark every input is
+ * combined by min, which is also what carries it safely in line with the records through the
+ * channels (Flink's StatusWatermarkValve). spark.sql.streaming.multipleWatermarkPolicy is a
+ * different knob: it combines the watermarks of several input streams, of which a scenario has one.
+ */
+export function rulesForScenario(scenario: Pick<Scenario, 'semantics' | 'watermark'>): EngineRules {
+  const rules = rulesFor(scenario.semantics);
+  if (scenario.watermark.type !== 'perfect' || rules.combineInputs === 'min') return rules;
+  return { ...rules, combineInputs: 'min' };
+}
 
 export function rulesFor(semantics: Semantics): EngineRules {
   switch (semantics) {

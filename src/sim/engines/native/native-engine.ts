@@ -10,7 +10,7 @@ import { Prng } from '../../kernel/prng.js';
 import { Priority, Scheduler, type Wakeable } from '../../kernel/scheduler.js';
 import { KeyTable, type StreamRecord } from '../../model/record.js';
 import { NO_FAULT_TOLERANCE, type FaultSpec, type FaultToleranceSpec, type Scenario } from '../../scenario/types.js';
-import { type EngineRules, rulesFor } from '../../semantics/rules.js';
+import { type EngineRules, rulesForScenario } from '../../semantics/rules.js';
 import { buildInput } from '../../sources/build-input.js';
 import type { BuiltInput, PartitionedLog } from '../../sources/log.js';
 import { ArrayTrace, type EventRef, type TraceSink } from '../../trace/events.js';
@@ -81,7 +81,7 @@ class NativeJob implements Wakeable, FaultTarget {
     this.input = options.input ?? buildInput(scenario.input, prng.fork('input'), this.keys);
     this.log = this.input.log;
     this.trace = options.trace ?? new ArrayTrace();
-    this.rules = rulesFor(scenario.semantics);
+    this.rules = rulesForScenario(scenario);
     this.ft = scenario.faultTolerance ?? NO_FAULT_TOLERANCE;
     this.sink = new SinkSystem(this.ft.delivery.sink, this.trace, options.keepPanes ?? true);
     this.pipeline = compilePipeline(scenario.pipeline);
