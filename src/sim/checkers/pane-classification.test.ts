@@ -5,7 +5,7 @@ import type { TraceEvent } from '../trace/events.js';
 import { ArrayLog, testScenario, type LogRow } from '../truth/array-log.test-support.js';
 import { computeTruth } from '../truth/exact-answer.js';
 import { classifyPanes } from './pane-classification.js';
-import { fired, late, merged, ref, win, windowed } from './trace.test-support.js';
+import { cleared, fired, late, merged, ref, restarted, snapshot, win, windowed } from './trace.test-support.js';
 
 const W = win(0, 10_000);
 /** k1 in [0, 10 s): values 1, 2, 3 (sum 6). */
@@ -123,10 +123,12 @@ describe('classifyPanes: session windows', () => {
   const scenario = { window: { type: 'session', gapMs: 10 }, aggregate: 'count' } as const;
   const a = windowed(ref(0), 'u1', 1, 0, win(0, 10));
   const b = windowed(ref(1), 'u1', 1, 18, win(18, 28));
-  const c = windowed(ref(2), 'u1', 1, 9, win(9, 19));
+  // The operator merges first, then adds the element to the merged session, which its entry names.
+  const bridge = merged('u1', [win(0, 10), win(18, 28)], win(0, 28));
+  const c = windowed(ref(2), 'u1', 1, 9, win(0, 28));
 
-  it('sees every accepted event of the key inside the pane window, whatever session it entered', () => {
-    const list = classify([a, fired('u1', win(0, 10), 1, { timing: 'EARLY' }), b, c, fired('u1', win(0, 28), 3, { count: 3 })], scenario, sessionRows);
+  it('sees what each session holds, merged sessions pooling their events', () => {
+    const list = classify([a, fired('u1', win(0, 10), 1, { timing: 'EARLY' }), b, bridge, c, fired('u1', win(0, 28), 3, { count: 3 })], scenario, sessionRows);
     assert.deepEqual(verdicts(list), ['partial', 'correct']);
     assert.deepEqual(list.map((v) => [v.truthValue, v.seenValue]), [
       [null, 1],
@@ -135,15 +137,7 @@ describe('classifyPanes: session windows', () => {
   });
 
   it('carries discarding panes of merged sessions over to the merged session', () => {
-    const trace = [
-      a,
-      fired('u1', win(0, 10), 1),
-      b,
-      fired('u1', win(18, 28), 1),
-      c,
-      merged('u1', [win(0, 10), win(9, 19), win(18, 28)], win(0, 28)),
-      fired('u1', win(0, 28), 1, { count: 1 }),
-    ];
+    const trace = [a, fired('u1', win(0, 10), 1), b, fired('u1', win(18, 28), 1), bridge, c, fired('u1', win(0, 28), 1, { count: 1 })];
     const list = classify(trace, { ...scenario, accumulation: 'discarding' }, sessionRows);
     assert.deepEqual(list.map((v) => [v.verdict, v.consumerValue]), [
       ['partial', 1],
@@ -155,5 +149,44 @@ describe('classifyPanes: session windows', () => {
   it('finds a session pane that counts an event outside its window wrong', () => {
     const list = classify([a, b, fired('u1', win(0, 10), 2)], scenario, sessionRows);
     assert.deepEqual(verdicts(list), ['wrong']);
+  });
+
+  it('does not count the events of a cleared session in a new session over the same range', () => {
+    // Flink, gap 1 s: k0 at 0 fires and is cleared; k0 at 1 opens [1, 1001), not late; k0 at 0
+    // again merges it into [0, 1001), which holds 2 events, not the 3 of the key in that range.
+    const rows3: LogRow[] = [0, 1, 0].map((eventTime) => ({ key: 'k0', value: 1, eventTime }));
+    const gap = { window: { type: 'session', gapMs: 1000 }, aggregate: 'count' } as const;
+    const trace = [
+      windowed(ref(0), 'k0', 1, 0, win(0, 1000)),
+      fired('k0', win(0, 1000), 1),
+      cleared('k0', win(0, 1000)),
+      windowed(ref(1), 'k0', 1, 1, win(1, 1001)),
+      merged('k0', [win(1, 1001)], win(0, 1001)),
+      windowed(ref(2), 'k0', 1, 0, win(0, 1001)),
+      fired('k0', win(0, 1001), 2, { count: 2 }),
+    ];
+    const list = classify(trace, gap, rows3);
+    assert.deepEqual(list.map((v) => [v.verdict, v.truthValue, v.seenValue]), [
+      ['partial', null, 1],
+      ['partial', 3, 2],
+    ]);
+    assert.deepEqual(verdicts(classify([...trace.slice(0, -1), fired('k0', win(0, 1001), 3, { count: 3 })], gap, rows3)), ['partial', 'correct']);
+    assert.deepEqual(verdicts(classify([...trace.slice(0, -1), fired('k0', win(0, 1001), 1)], gap, rows3)), ['partial', 'wrong']);
+  });
+
+  it('restores the sessions of the checkpoint a restart resumes from', () => {
+    const afterRestart = [
+      a,
+      snapshot(1, 0),
+      b,
+      restarted(1),
+      // b is replayed into the restored state, which holds only a.
+      windowed(ref(1), 'u1', 1, 18, win(18, 28)),
+      fired('u1', win(18, 28), 1),
+      fired('u1', win(0, 10), 1),
+    ];
+    assert.deepEqual(verdicts(classify(afterRestart, scenario, sessionRows)), ['partial', 'partial']);
+    const fresh = [a, b, restarted(null), fired('u1', win(0, 10), 1)];
+    assert.deepEqual(classify(fresh, scenario, sessionRows).map((v) => [v.verdict, v.seenValue]), [['wrong', 0]]);
   });
 });

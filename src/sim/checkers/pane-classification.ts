@@ -91,16 +91,19 @@ export function classifyTrace(scenario: Scenario, trace: readonly TraceEvent[], 
   const classifier: Classifier = {
     scenario,
     truth,
-    seen: createSeenIndex(scenario.window, trace, facts),
+    seen: createSeenIndex(scenario.window, facts),
     consumer: new ConsumerView(scenario.accumulation, scenario.aggregate),
     windows: new Map(),
   };
   const verdicts: PaneVerdict[] = [];
   trace.forEach((entry, traceIndex) => {
-    // Only three kinds of entry matter here; a pane sees exactly the windowed entries before it.
-    if (entry.type === 'event-windowed') classifier.seen.add(entry, traceIndex);
-    else if (entry.type === 'pane-fired') verdicts.push(classify(classifier, entry.pane, traceIndex));
-    else if (entry.type === 'windows-merged') merge(classifier, entry.key, entry.from, entry.into);
+    // A pane sees exactly the state the entries before it built.
+    if (entry.type === 'pane-fired') {
+      verdicts.push(classify(classifier, entry.pane, traceIndex));
+      return;
+    }
+    classifier.seen.observe(entry, traceIndex);
+    if (entry.type === 'windows-merged') merge(classifier, entry.key, entry.from, entry.into);
   });
   const finalValues = new Map<string, number>();
   for (const [id, state] of classifier.windows) {

@@ -64,3 +64,15 @@ export function watermark(value: number, scope: 'partition' | 'source' | 'operat
 export function merged(key: string, from: readonly Window[], into: Window): TraceEvent {
   return { type: 'windows-merged', at: 0, task: 0, key, from, into };
 }
+
+export function cleared(key: string, window: Window): TraceEvent {
+  return { type: 'window-cleared', at: 0, task: 0, key, window, watermark: 0 };
+}
+
+export function snapshot(id: number, task = 0): TraceEvent {
+  return { type: 'checkpoint-snapshot', at: 0, id, task, alignmentMs: 0, windows: 0, inFlightRecords: 0, unaligned: false };
+}
+
+export function restarted(fromCheckpoint: number | null): TraceEvent {
+  return { type: 'job-restarted', at: 0, fromCheckpoint, offsets: [], restoredWindows: 0, inFlightRecords: 0 };
+}
