@@ -15,7 +15,9 @@ import { buildReport } from '../src/sim/report/report.js';
 import { simulate, type CheckedRun } from '../src/sim/report/simulate.js';
 import type { AggregateKind, Scenario } from '../src/sim/scenario/types.js';
 import type { EventRef, TraceEvent } from '../src/sim/trace/events.js';
-import type { Truth } from '../src/sim/truth/exact-answer.js';
+import type { Truth, TruthEvent } from '../src/sim/truth/exact-answer.js';
+import { Accumulator } from '../src/sim/truth/aggregate.js';
+import { sessionize, touchPoints } from '../src/sim/truth/sessions.js';
 
 // ---------------------------------------------------------------------------------------------
 // ids and printing
@@ -189,4 +191,78 @@ export function assertSameResults(kind: AggregateKind, actual: ReadonlyMap<strin
   }
   for (const [id, got] of actual) if (!expected.has(id)) problems.push(`${id}: ${got}, not expected at all`);
   assert.deepEqual(problems.sort(), [], what);
+}
+
+/**
+ * What a reader holds at the end of a session run for its outermost windows, the others being
+ * inside one of them: a session that fired, then merged into a larger one, with no retraction to
+ * withdraw it (Flink keeps a fired window's state for the allowed lateness). The values are the
+ * checker's reader's (consumer-view.ts), which adds discarding panes up, also across a merge; a
+ * retraction of the value held withdraws it.
+ */
+function outermostHeldAtEnd(check: CheckResult): Map<string, { pane: Pane; value: number }> {
+  const held = new Map<string, { pane: Pane; value: number }>();
+  for (const v of check.panes) {
+    const id = resultId(v.pane.key, v.pane.window);
+    if (v.pane.retraction !== true) held.set(id, { pane: v.pane, value: v.consumerValue });
+    else if (held.get(id)?.value === v.pane.value) held.delete(id);
+  }
+  const all = [...held.values()].map((h) => h.pane);
+  const inside = (p: Pane): boolean =>
+    all.some((q) => q !== p && q.key === p.key && q.window.start <= p.window.start && p.window.end <= q.window.end);
+  return new Map([...held].filter(([, h]) => !inside(h.pane)));
+}
+
+/** The truth's kept events per key, sorted as the truth sorts them (timestamp, partition, offset). */
+function keptEventsByKey(truth: Truth): Map<string, TruthEvent[]> {
+  const byKey = new Map<string, TruthEvent[]>();
+  for (const e of truth.events) {
+    if (!e.kept) continue;
+    const list = byKey.get(e.key);
+    if (list === undefined) byKey.set(e.key, [e]);
+    else list.push(e);
+  }
+  for (const list of byKey.values()) list.sort((a, b) => a.timestamp - b.timestamp || a.ref.partition - b.ref.partition || a.ref.offset - b.ref.offset);
+  return byKey;
+}
+
+/** Does any session of the exact answer hold a touch point (only Flink's can: truth/sessions.ts touchPoints)? */
+export function hasTouchPoints(r: CheckedRun): boolean {
+  const s = r.run.scenario;
+  if (s.window.type !== 'session') return false;
+  const gapMs = s.window.gapMs;
+  return [...keptEventsByKey(r.truth).values()].some((list) => touchPoints(list, gapMs, s.semantics).length > 0);
+}
+
+/**
+ * The exact answer, with those of its Flink sessions split that the run's final results split at a
+ * touch point (truth/sessions.ts touchPoints: an element exactly gap after the one before it). A
+ * watermark that never makes data late can still fire [t, t + gap) before the element at t + gap
+ * arrives, and with no allowed lateness Flink clears it, so the element opens a new session.
+ */
+function truthSplitAt(r: CheckedRun, gapMs: number, starts: ReadonlySet<string>): Map<string, number> {
+  const s = r.run.scenario;
+  const out = new Map<string, number>();
+  for (const [key, list] of keptEventsByKey(r.truth)) {
+    for (const session of sessionize(list, gapMs, s.semantics, (e) => starts.has(`${key}@${e.timestamp}`))) {
+      const acc = new Accumulator();
+      for (const e of session.items) acc.add(e.value);
+      const value = acc.result(s.aggregate);
+      if (value !== null) out.set(resultId(key, session.window), value);
+    }
+  }
+  return out;
+}
+
+/**
+ * Session windows: the reader's outermost results equal the exact answer up to splits at touch
+ * points (the others are earlier panes of sessions that merged later). Any other difference from
+ * the truth fails: a missing, extra or differently bounded session, or a wrong value.
+ */
+export function assertFinalSessionsUpToTouchSplits(r: CheckedRun, what: string): void {
+  const s = r.run.scenario;
+  if (s.window.type !== 'session') throw new Error('assertFinalSessionsUpToTouchSplits: a session scenario expected');
+  const outer = outermostHeldAtEnd(r.check);
+  const starts = new Set([...outer.values()].map(({ pane }) => `${pane.key}@${pane.window.start}`));
+  assertSameResults(s.aggregate, new Map([...outer].map(([id, h]) => [id, h.value])), truthSplitAt(r, s.window.gapMs, starts), what);
 }

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Semantics } from '../model/semantics.js';
-import { sessionize } from './sessions.js';
+import { sessionize, touchPoints } from './sessions.js';
 
 const at = (...ts: number[]) => ts.map((timestamp) => ({ timestamp }));
 const windows = (ts: number[], gap: number, semantics: Semantics) =>
@@ -49,5 +49,23 @@ describe('sessionize', () => {
   it('refuses unsorted input and a non-positive gap', () => {
     assert.throws(() => sessionize(at(5, 1), 10, 'flink'), /sorted/);
     assert.throws(() => sessionize(at(1), 0, 'flink'), /gapMs/);
+  });
+
+  it('splits a Flink session only at a touch point it is asked to split', () => {
+    const items = at(0, 10, 15, 25);
+    assert.deepEqual(touchPoints(items, 10, 'flink').map((i) => i.timestamp), [10, 25]);
+    assert.deepEqual(touchPoints(items, 10, 'beam'), []);
+    const split = (keep: number[]) =>
+      sessionize(items, 10, 'flink', (i) => keep.includes(i.timestamp)).map((s) => [s.window.start, s.window.end, s.items.length]);
+    assert.deepEqual(split([]), [[0, 35, 4]]);
+    assert.deepEqual(split([10]), [
+      [0, 10, 1],
+      [10, 35, 3],
+    ]);
+    // 15 is no touch point (it overlaps [10, 20)): asking to split there changes nothing.
+    assert.deepEqual(split([15, 25]), [
+      [0, 25, 3],
+      [25, 35, 1],
+    ]);
   });
 });

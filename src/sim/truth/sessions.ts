@@ -29,6 +29,8 @@ interface SessionRule {
   open(t: number): Window;
   /** Does an item at t (t >= session.start, as items come sorted) belong to the session? */
   joins(session: Window, t: number): boolean;
+  /** Does it join only because the windows touch (t = session.end), which only Flink allows? */
+  touches(session: Window, t: number): boolean;
 }
 
 function sessionRule(semantics: Semantics, gapMs: number): SessionRule {
@@ -36,13 +38,13 @@ function sessionRule(semantics: Semantics, gapMs: number): SessionRule {
   // With t >= session.start, the second half of each intersects test (b.start <= a.end) always holds.
   switch (semantics) {
     case 'flink':
-      return { open, joins: (s, t) => t <= s.end };
+      return { open, joins: (s, t) => t <= s.end, touches: (s, t) => t === s.end };
     case 'beam':
     case 'spark':
-      return { open, joins: (s, t) => t < s.end };
+      return { open, joins: (s, t) => t < s.end, touches: () => false };
     case 'kafka-streams':
       // The last record is end − 1; a record within gap of it, inclusive, joins.
-      return { open: (t) => ({ start: t, end: t + 1 }), joins: (s, t) => t <= s.end - 1 + gapMs };
+      return { open: (t) => ({ start: t, end: t + 1 }), joins: (s, t) => t <= s.end - 1 + gapMs, touches: () => false };
     default:
       return assertNever(semantics, 'sessionRule');
   }
@@ -52,8 +54,11 @@ function sessionRule(semantics: Semantics, gapMs: number): SessionRule {
  * Splits one key's items, sorted by timestamp, into sessions. Interval merging in start order
  * reaches the same fixpoint as merging pairs in any order, because each rule's windows grow only
  * to the right.
+ *
+ * `splitAtTouch` names touch points (see touchPoints) at which to start a new session instead:
+ * what a run whose watermark never made data late may still have done there.
  */
-export function sessionize<T extends Timed>(sorted: readonly T[], gapMs: number, semantics: Semantics): Session<T>[] {
+export function sessionize<T extends Timed>(sorted: readonly T[], gapMs: number, semantics: Semantics, splitAtTouch?: (item: T) => boolean): Session<T>[] {
   invariant(Number.isInteger(gapMs) && gapMs > 0, `sessionize: gapMs must be a positive integer, got ${gapMs}`);
   const rule = sessionRule(semantics, gapMs);
   const sessions: Session<T>[] = [];
@@ -62,7 +67,8 @@ export function sessionize<T extends Timed>(sorted: readonly T[], gapMs: number,
   for (const item of sorted) {
     const t = item.timestamp;
     if (window !== undefined && t < window.start) throw new Error('sessionize: items must be sorted by timestamp');
-    if (window !== undefined && rule.joins(window, t)) {
+    const split = window !== undefined && splitAtTouch !== undefined && rule.touches(window, t) && splitAtTouch(item);
+    if (window !== undefined && !split && rule.joins(window, t)) {
       const grown = rule.open(t);
       window = { start: window.start, end: Math.max(window.end, grown.end) };
       items.push(item);
@@ -74,4 +80,35 @@ export function sessionize<T extends Timed>(sorted: readonly T[], gapMs: number,
   }
   if (window !== undefined) sessions.push({ window, items });
   return sessions;
+}
+
+/**
+ * The items that join their session only by touching it: under Flink, an item at exactly the
+ * session's end, i.e. the previous item + gap (TimeWindow.intersects: a.start <= b.end, so
+ * [t, t + gap) and [t + gap, t + 2·gap) merge). None under the other engines.
+ *
+ * These are the only places where even a perfect watermark can split a session of the exact
+ * answer, and Flink really does split it there. EventTimeTrigger fires [t, t + gap) once
+ * window.maxTimestamp() = t + gap − 1 <= watermark, and the perfect watermark reaches t + gap − 1
+ * ("nothing at or before it is still to come") while the item at t + gap still is. With allowed
+ * lateness 0 WindowOperator clears the window at the same watermark (its cleanup time is
+ * maxTimestamp + allowedLateness) and retires it from the MergingWindowSet, so the item, which is
+ * not late, opens a new session. With allowed lateness >= 1 ms the fired window's state is still
+ * there, and the item merges into it as in the exact answer. The exact answer stays what a batch
+ * run gives; the property tests say that a perfect watermark reproduces it up to these splits.
+ */
+export function touchPoints<T extends Timed>(sorted: readonly T[], gapMs: number, semantics: Semantics): T[] {
+  const rule = sessionRule(semantics, gapMs);
+  const out: T[] = [];
+  let window: Window | undefined;
+  for (const item of sorted) {
+    const t = item.timestamp;
+    if (window !== undefined && rule.joins(window, t)) {
+      if (rule.touches(window, t)) out.push(item);
+      window = { start: window.start, end: Math.max(window.end, rule.open(t).end) };
+    } else {
+      window = rule.open(t);
+    }
+  }
+  return out;
 }
