@@ -24,7 +24,7 @@ import {
 } from './laws.js';
 import { checkProperty } from './replay.js';
 
-const perfect = { watermarks: ['perfect'], semantics: ['flink', 'beam'], earlyFirings: false, emptySourceTasks: false } as const;
+const perfect = { watermarks: ['perfect'], semantics: ['flink', 'beam'], earlyFirings: false } as const;
 const flinkSessions = (s: Scenario): boolean => s.semantics === 'flink' && s.window.type === 'session';
 
 test('perfect watermark: no late data, every final result correct, no wrong pane', (t) => {
@@ -102,7 +102,7 @@ const SPARK_RECORD_IN_FLIGHT = exampleScenario([row('k0', 1, 0, 0, 1), row('k0',
 
 test('perfect watermark: no late data under Spark rules either', (t) => {
   checkProperty(
-    runLaw(scenarioArb({ watermarks: ['perfect'], semantics: ['spark'], emptySourceTasks: false }), (r) => assertNoLateEvents(r.run.trace)),
+    runLaw(scenarioArb({ watermarks: ['perfect'], semantics: ['spark'] }), (r) => assertNoLateEvents(r.run.trace)),
     { file: import.meta.url, test: t, examples: [[SPARK_EXHAUSTED_PARTITION], [SPARK_RECORD_IN_FLIGHT]] },
   );
 });

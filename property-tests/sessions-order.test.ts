@@ -24,7 +24,7 @@ const drawFor = (semantics: 'flink' | 'beam') => fc.record({
   keys: fc.integer({ min: 1, max: KEYS_MAX }),
   partitions: fc.integer({ min: 1, max: PARTITIONS_MAX }),
   events: fc.array(fc.record({ event: eventDraw(), rankA: fc.nat({ max: 1000 }), rankB: fc.nat({ max: 1000 }) }), { maxLength: 30 }),
-  settings: settingsDraw({ windows: ['session'], watermarks: ['perfect'], semantics: [semantics], earlyFirings: false, emptySourceTasks: false }),
+  settings: settingsDraw({ windows: ['session'], watermarks: ['perfect'], semantics: [semantics], earlyFirings: false }),
 });
 type Draw = ReturnType<typeof drawFor> extends fc.Arbitrary<infer T> ? T : never;
 

@@ -6,9 +6,10 @@
  *    reaches the reader, who does not deduplicate (see consumer-view.ts);
  * 2. retraction: a withdrawal (accumulating & retracting); it leaves the reader's value unchanged;
  * 3. correct: the reader's value now equals the truth for (key, window);
- * 4. partial: it differs from the truth but equals the aggregate of the events the trace shows as
- *    accepted into that window so far: the engine answered correctly for what it had seen (an
- *    early pane, late data still to come, or data dropped as late);
+ * 4. partial: it differs from the truth but equals the aggregate of the events the trace shows the
+ *    window holding at that point (seen-index.ts; for sessions, after their merges and clears): the
+ *    engine answered correctly for what it had seen (an early pane, late data still to come, data
+ *    dropped as late, or a session reopened after an earlier one was cleared);
  * 5. wrong: anything else, including a window the truth does not have that matches nothing seen.
  *
  * When session windows merge (`windows-merged`), what the reader held for the merged windows

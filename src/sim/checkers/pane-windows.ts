@@ -5,7 +5,7 @@
 import type { Window } from '../model/window.js';
 import { sameWindow } from '../model/window.js';
 import type { PaneVerdict } from './pane-classification.js';
-import { lowerBound } from './range-aggregate.js';
+import { lowerBound } from './lower-bound.js';
 import { keyWindowId } from '../truth/ids.js';
 
 interface KeyWindows {
