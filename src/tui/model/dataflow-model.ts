@@ -5,7 +5,7 @@
  * in flight and alignment, backpressure, checkpoints, failures and recoveries. What the trace does
  * not contain is said to be absent ("none in this run"), never drawn.
  */
-import { rulesFor } from '../../sim/semantics/rules.js';
+import { rulesForScenario } from '../../sim/semantics/rules.js';
 import { durationText } from '../../sim/semantics/explain.js';
 import { countText } from './format.js';
 import { countLess } from './search.js';
@@ -34,7 +34,7 @@ export function queuedAt(ch: ChannelIndex, cursor: number): number {
 
 export function dataflowModel(tl: Timeline, cursor: number, o: DataflowOptions): Line[] {
   const topo = tl.topology;
-  const rules = rulesFor(tl.scenario.semantics);
+  const rules = rulesForScenario(tl.scenario);
   const combine = rules.combineInputs === 'min' ? 'min' : 'max';
   const holds = combine === 'min' ? 'holds back' : 'sets';
   const lines: Line[] = [];
