@@ -36,5 +36,6 @@ describe('rulesForScenario', () => {
     assert.equal(spark.expireAt({ start: 0, end: 1000 }, undefined, 0), rulesFor('spark').expireAt({ start: 0, end: 1000 }, undefined, 0));
     assert.equal(spark.flushesAtEndOfInput, false);
     assert.equal(rulesForScenario({ semantics: 'flink', watermark: perfect }), rulesFor('flink'));
+    assert.equal(rulesForScenario({ semantics: 'kafka-streams', watermark: perfect }), rulesFor('kafka-streams'));
   });
 });
