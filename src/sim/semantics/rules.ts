@@ -80,7 +80,8 @@ const beam: EngineRules = {
 
 /**
  * Spark Structured Streaming. withWatermark(col, delay): watermark = max event time seen − delay,
- * computed over all partitions together (so the combine is max, not min), applied at the next
+ * computed over all partitions together (so the combine is max, not min; the perfect watermark,
+ * a minimum, is the exception: rulesForScenario), applied at the next
  * trigger. Window state ending at T is finalised and evicted only when watermark > T (strict), which
  * is also when later data for it is dropped; there is no allowed lateness beyond the delay. A query
  * over a finite input does not advance the watermark past its data: the last windows never emit
