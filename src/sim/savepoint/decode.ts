@@ -68,7 +68,7 @@ function parseJson(text: string, fail: (problem: string) => never): unknown {
     if (/Unexpected end of JSON input/.test(message) || (at !== null && Number(at[1]) >= text.trimEnd().length)) {
       return fail(`the savepoint file is truncated: its JSON ends after ${text.length} bytes, before the document does`);
     }
-    return fail(`not a savepoint: not valid JSON (${message})`);
+    return fail(`not a savepoint: not valid JSON (${message.replace(/\s+/g, ' ')})`);
   }
 }
 
