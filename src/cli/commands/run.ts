@@ -8,7 +8,7 @@ import { loadScenario } from '../scenario-files.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { ExitCode } from '../exit-codes.js';
 import { colourLevel } from '../colour.js';
-import { chooseSavepoint, loadSavepoint, type LoadedSavepoint, renderResume, resumeHolds, savepointTime, withSavepointAt, writeSavepoint } from './savepoints.js';
+import { checkOffsets, chooseSavepoint, loadSavepoint, type LoadedSavepoint, renderResume, resumeHolds, savepointTime, withSavepointAt, writeSavepoint } from './savepoints.js';
 
 export interface RunArgs {
   readonly scenario: string;
@@ -52,6 +52,7 @@ function prepareRun(args: RunArgs): PreparedRun {
   const atMs = args.savepointAt === undefined ? undefined : savepointTime(args.savepointAt);
   if (atMs !== undefined) scenario = withSavepointAt(scenario, atMs);
   const loaded = args.fromSavepoint === undefined ? undefined : loadSavepoint(args.fromSavepoint, scenario);
+  if (loaded) checkOffsets(loaded, scenario, args.seed ?? scenario.seed);
   const checked = simulate(scenario, {
     ...(args.seed !== undefined ? { seed: args.seed } : {}),
     ...(loaded ? { fromSavepoint: startPointOf(loaded.savepoint.document) } : {}),

@@ -94,6 +94,16 @@ describe('streamsim run with savepoints', () => {
     );
   });
 
+  it('refuses a job that reads a shorter input than the savepoint was taken on, before it runs', () => {
+    const v2 = readFileSync(join(ROOT, 'scenarios', 'savepoint-upgrade-v2.yaml'), 'utf8');
+    const short = v2.split('\n').filter((line) => !/at: "12:0[12]:[0-9]+", events/.test(line)).join('\n');
+    writeFileSync(join(dir, 'short.yaml'), short);
+    assertRefused(
+      streamsim('run', 'short.yaml', '--no-tui', '--from-savepoint', 'upgrade.json'),
+      /^streamsim: upgrade\.json: savepoint 1 of 'savepoint-upgrade' cannot be restored by short\.yaml: input: the savepoint has partition 0 resuming at offset 6, the job wants a log with 3 entries there/,
+    );
+  });
+
   it('writes nothing and exits 2 when the savepoint never completes', () => {
     const r = streamsim('run', 'savepoint-upgrade', '--no-tui', '--savepoint-at', '13:00:00', '--savepoint-out', 'late.json');
     assertRefused(r, /^streamsim: --savepoint-at 13:00:00: no savepoint completed, the job had finished by then/);

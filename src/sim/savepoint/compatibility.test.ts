@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkCompatibility, describeMismatches } from './compatibility.js';
+import { checkCompatibility, describeMismatches, offsetMismatch } from './compatibility.js';
 import type { SavepointDocument } from './document.js';
 import { job, takenSavepoint } from './savepoint.test-support.js';
 
@@ -83,5 +83,21 @@ describe('compatibility: changes the restored state cannot survive', () => {
   it('another max parallelism', () => {
     const c = checkCompatibility({ ...doc, job: { ...doc.job, maxParallelism: 64 } }, job());
     assert.deepEqual(fields(c.mismatches), ['max parallelism']);
+  });
+});
+
+describe('compatibility: offsets against the job\'s log', () => {
+  it('an offset within the log, or at its end, fits', () => {
+    assert.equal(offsetMismatch(doc, () => 5), undefined);
+    assert.equal(offsetMismatch(doc, () => 9), undefined);
+  });
+
+  it('an offset past the end of the log means another input', () => {
+    assert.deepEqual(offsetMismatch(doc, () => 3), {
+      field: 'input',
+      savepoint: 'partition 0 resuming at offset 5',
+      job: 'a log with 3 entries there',
+      why: 'the job reads another input than the one the savepoint was taken on',
+    });
   });
 });

@@ -153,6 +153,22 @@ function partitionCheck(doc: SavepointDocument, job: JobIdentity, mismatches: Mi
   }
 }
 
+/**
+ * A saved offset past the end of the job's log: the input the job reads is not the one the
+ * savepoint was taken on (a Kafka source could not seek there). Known only from the log itself, so
+ * the caller counts its entries (up to each saved offset); a log of the same length with other
+ * content goes unnoticed, as it would with Kafka.
+ */
+export function offsetMismatch(doc: SavepointDocument, entriesIn: (partition: number) => number): Mismatch | undefined {
+  for (const s of doc.sources) {
+    const entries = entriesIn(s.partition);
+    if (s.offset > entries) {
+      return { field: 'input', savepoint: `partition ${s.partition} resuming at offset ${s.offset}`, job: `a log with ${entries} entr${entries === 1 ? 'y' : 'ies'} there`, why: 'the job reads another input than the one the savepoint was taken on' };
+    }
+  }
+  return undefined;
+}
+
 export function windowText(w: WindowSpec): string {
   switch (w.type) {
     case 'tumbling':
