@@ -17,7 +17,7 @@ import { decodeSavepoint, SavepointError, type DecodedSavepoint } from '../../si
 import { encodeSavepoint, savepointDocument } from '../../sim/savepoint/encode.js';
 import type { ResumeSummary } from '../../sim/savepoint/resume.js';
 import { parseTime } from '../../sim/scenario/time-text.js';
-import type { Scenario } from '../../sim/scenario/types.js';
+import { NO_FAULT_TOLERANCE, type Scenario } from '../../sim/scenario/types.js';
 import { windowText } from '../../sim/semantics/explain.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { UserError } from '../exit-codes.js';
@@ -41,7 +41,7 @@ export function withSavepointAt(scenario: Scenario, atMs: number): Scenario {
   if ((scenario.engine?.type ?? 'native') !== 'native') {
     throw new UserError(`streamsim: --savepoint-at: ${scenario.source} runs on the micro-batch engine, which takes no savepoints (Spark keeps its offsets and state in its checkpoint location)`);
   }
-  const ft = scenario.faultTolerance ?? { delivery: { guarantee: 'at-most-once' as const, sink: 'plain' as const, readers: [] }, faults: [], savepointsAtMs: [] };
+  const ft = scenario.faultTolerance ?? NO_FAULT_TOLERANCE;
   const times = [...new Set([...ft.savepointsAtMs, atMs])].sort((a, b) => a - b);
   return { ...scenario, faultTolerance: { ...ft, savepointsAtMs: times } };
 }

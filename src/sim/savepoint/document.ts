@@ -6,10 +6,12 @@
  * operator's watermark, and the identity of the job that took it, against which a changed job is
  * checked (compatibility.ts).
  *
- * Event-time timers are not stored: as in Flink's WindowOperator, every open window has a firing
- * and a cleanup timer at times that follow from the window and the job's allowed lateness, so the
- * restoring job registers them again (with its own lateness). A pending processing-time firing
- * (an early or late trigger delay) is stored with its window, because nothing else determines it.
+ * Event-time timers are not stored. Flink keeps the timers themselves in a savepoint; streamsim
+ * keeps the windows and the restoring job registers each window's firing and cleanup timers again
+ * from the window and its own allowed lateness (the timers Flink's WindowOperator registers for a
+ * window when it next sees an element), so a new lateness applies to restored windows at once. A
+ * pending processing-time firing (an early or late trigger delay) is stored with its window,
+ * because nothing else determines it.
  */
 import type { Semantics } from '../model/semantics.js';
 import type { Accumulation } from '../model/pane.js';
