@@ -23,6 +23,10 @@ export const SAVEPOINT_FORMAT = 'streamsim-savepoint';
 /** Bumped on any change a version-1 reader could misread; readers refuse versions they do not know. */
 export const SAVEPOINT_VERSION = 1;
 
+/** JSON has no infinities: the unbounded times and values of the state are written as these strings. */
+export const PLUS_INFINITY = '+inf';
+export const MINUS_INFINITY = '-inf';
+
 /** The parts of a window accumulator a savepoint can hold (see aggregate.ts: count, sum, min, max). */
 export type AccumulatorField = 'count' | 'sum' | 'min' | 'max';
 export const ACCUMULATOR_FIELDS: readonly AccumulatorField[] = ['count', 'sum', 'min', 'max'];

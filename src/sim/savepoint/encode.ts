@@ -9,11 +9,8 @@ import type { WindowEntry } from '../operators/window-snapshot.js';
 import type { Scenario } from '../scenario/types.js';
 import type { CompletedCheckpoint } from '../engines/native/checkpoint-coordinator.js';
 import { checksumOf } from './checksum.js';
-import { type KeyGroupState, SAVEPOINT_FORMAT, SAVEPOINT_VERSION, type SavepointDocument } from './document.js';
+import { type KeyGroupState, MINUS_INFINITY, PLUS_INFINITY, SAVEPOINT_FORMAT, SAVEPOINT_VERSION, type SavepointDocument } from './document.js';
 import { identityOf } from './job-identity.js';
-
-export const PLUS_INFINITY = '+inf';
-export const MINUS_INFINITY = '-inf';
 
 /** The document of a savepoint the native engine completed for `scenario`. */
 export function savepointDocument(scenario: Scenario, savepoint: CompletedCheckpoint): SavepointDocument {

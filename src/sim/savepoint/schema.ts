@@ -6,8 +6,7 @@
  */
 import { z } from 'zod';
 import { SEMANTICS } from '../model/semantics.js';
-import { ACCUMULATOR_FIELDS, SAVEPOINT_FORMAT, SAVEPOINT_VERSION } from './document.js';
-import { MINUS_INFINITY, PLUS_INFINITY } from './encode.js';
+import { ACCUMULATOR_FIELDS, MINUS_INFINITY, PLUS_INFINITY, SAVEPOINT_FORMAT, SAVEPOINT_VERSION } from './document.js';
 
 /** A leaf read by `read`, or an issue "expected <what>, got <value>". */
 function leaf<T>(what: string, read: (v: unknown) => T | undefined) {
