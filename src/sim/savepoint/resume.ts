@@ -115,8 +115,10 @@ function readerFinals(scenario: Scenario, restored: ReadonlyMap<string, WindowEn
       const id = keyWindowId(e.pane.key, e.pane.window);
       held.set(id, view.receive(held.get(id), e.pane));
     } else if (e.type === 'windows-merged') {
-      const parts = [...new Set([e.into, ...e.from].map((w) => keyWindowId(e.key, w)))].flatMap((id) => held.get(id) ?? []);
-      const merged = view.merge(parts);
+      // The merged sessions are results no more: what the reader held for them moves to the new one.
+      const ids = [...new Set([e.into, ...e.from].map((w) => keyWindowId(e.key, w)))];
+      const merged = view.merge(ids.flatMap((id) => held.get(id) ?? []));
+      for (const id of ids) held.delete(id);
       if (merged !== undefined) held.set(keyWindowId(e.key, e.into), merged);
     }
   }
