@@ -14,6 +14,9 @@ import { compareCommand } from './commands/compare.js';
 import { BENCH_DESCRIPTION, benchOptions, runBench } from './commands/bench.js';
 import { listOption, variantsOf } from './variants.js';
 
+/** A bad combination of options found by a yargs check: printed as a usage error (exit 2), never with a stack. */
+class UsageError extends Error {}
+
 function fail(error: unknown): number {
   if (error instanceof UserError) {
     process.stderr.write(error.message + '\n');
@@ -66,12 +69,26 @@ export function main(argv: string[]): void {
           .option('out', { type: 'string', describe: 'write the report to this file (atomically) instead of stdout' })
           .option('strict', { type: 'boolean', default: false, describe: 'exit 4 unless every final result equals the exact answer and all checks pass' })
           .option('tui', { type: 'boolean', default: true, describe: 'open the terminal UI when run in a terminal (--no-tui prints the plain report)' })
+          .option('savepoint-at', { type: 'string', describe: 'take a savepoint at this processing time (60s, 12:05:00); needs --savepoint-out' })
+          .option('savepoint-out', { type: 'string', describe: "write the savepoint (atomically) to this file: the one at --savepoint-at, else the scenario's last" })
+          .option('from-savepoint', { type: 'string', describe: 'resume from a savepoint file: its source offsets and window state' })
           .check((a) => {
-            if (a.seed !== undefined && !Number.isInteger(a.seed)) throw new Error('--seed must be an integer');
+            if (a.seed !== undefined && !Number.isInteger(a.seed)) throw new UsageError('--seed must be an integer');
+            if (a.savepointAt !== undefined && a.savepointOut === undefined) throw new UsageError('--savepoint-at needs --savepoint-out <file>: where to write the savepoint');
             return true;
           }),
       (a) => {
-        const args = { scenario: a.scenario, json: a.json, strict: a.strict, tui: a.tui, ...(a.seed !== undefined ? { seed: a.seed } : {}), ...(a.out !== undefined ? { out: a.out } : {}) };
+        const args = {
+          scenario: a.scenario,
+          json: a.json,
+          strict: a.strict,
+          tui: a.tui,
+          ...(a.seed !== undefined ? { seed: a.seed } : {}),
+          ...(a.out !== undefined ? { out: a.out } : {}),
+          ...(a.savepointAt !== undefined ? { savepointAt: a.savepointAt } : {}),
+          ...(a.savepointOut !== undefined ? { savepointOut: a.savepointOut } : {}),
+          ...(a.fromSavepoint !== undefined ? { fromSavepoint: a.fromSavepoint } : {}),
+        };
         if (wantsTui(args)) guardAsync(() => runTuiCommand(args));
         else guard(() => runCommand(args));
       },
@@ -110,7 +127,7 @@ export function main(argv: string[]): void {
     .strict()
     .recommendCommands()
     .fail((message, error, y) => {
-      if (error) throw error;
+      if (error && !(error instanceof UsageError)) throw error;
       process.stderr.write(`${y.help() ? '' : ''}streamsim: ${message}\nRun \`streamsim --help\` for usage.\n`);
       process.exit(ExitCode.badInput);
     })

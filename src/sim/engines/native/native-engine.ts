@@ -36,6 +36,11 @@ export interface StartPoint {
   /** In-flight records of an unaligned checkpoint, to replay before new input. */
   readonly inFlight?: readonly StreamRecord[];
   readonly checkpointId?: number;
+  /**
+   * A job resumed from a savepoint starts when the savepoint was triggered (the old job stopped
+   * there), not at the first instant of the input: scripted steps before it were the old job's.
+   */
+  readonly resumeAtMs?: number;
 }
 
 interface Graph {
@@ -98,7 +103,7 @@ class NativeJob implements Wakeable, FaultTarget {
   }
 
   run(start: StartPoint | undefined): void {
-    this.startMs = this.firstInstant();
+    this.startMs = Math.max(this.firstInstant(), start?.resumeAtMs ?? -Infinity);
     this.running = true;
     const from = start ?? { offsets: [] };
     this.graph = this.build(this.startMs, from);
