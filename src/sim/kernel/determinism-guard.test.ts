@@ -4,7 +4,6 @@
  */
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
-// eslint-disable-next-line no-restricted-imports -- this test reads the sources of src/sim to check them; src/sim itself does no I/O.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
