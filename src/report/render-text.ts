@@ -4,27 +4,15 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { formatClock } from '../sim/model/time.js';
-import { MAX_WATERMARK_JSON, type Report, type ReportPane, type ReportWindow } from '../sim/report/report.js';
+import { MAX_WATERMARK_JSON, type Report, type ReportPane } from '../sim/report/report.js';
 import { describeSettings } from './describe-settings.js';
+import { checkpointLines, failureLines, ledgerLines } from './render-faults.js';
+import { table, windowText } from './text-table.js';
+
+export { windowText } from './text-table.js';
 
 const t = (ms: number | null, nullAs: string): string => (ms === null ? nullAs : ms >= MAX_WATERMARK_JSON ? '+∞' : formatClock(ms));
-export const windowText = (w: ReportWindow): string => (w.start === null && w.end === null ? 'global' : `[${t(w.start, '-∞')}, ${t(w.end, '+∞')})`);
 const num = (n: number | null): string => (n === null ? '—' : Number.isInteger(n) ? String(n) : n.toFixed(3));
-
-function table(rows: string[][], indent = '  '): string[] {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleLength(cell))));
-  return rows.map((row) => indent + row.map((cell, i) => (i === row.length - 1 ? cell : pad(cell, widths[i] ?? 0))).join('  ').trimEnd());
-}
-
-function visibleLength(s: string): number {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/\u001b\[[0-9;]*m/g, '').length;
-}
-
-function pad(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - visibleLength(s)));
-}
 
 function verdictText(c: ChalkInstance, p: ReportPane): string {
   switch (p.verdict) {
@@ -38,6 +26,9 @@ function verdictText(c: ChalkInstance, p: ReportPane): string {
       return c.magenta('duplicated');
     case 'retraction':
       return c.dim('retraction');
+    case 'aborted':
+      // Written into a transaction that a failure aborted: the replay after recovery is the copy a read-committed reader sees.
+      return c.dim('aborted (never visible to read-committed readers)');
   }
 }
 
@@ -89,6 +80,7 @@ export function renderTextReport(r: Report, c: ChalkInstance): string {
   for (const m of r.missing) lines.push(c.red(`  missing ${m.key} ${windowText(m.window)}: ${m.reason}`));
   lateSection(lines, c, 'Dropped as late', r.dropped);
   lateSection(lines, c, 'Side output (late data)', r.sideOutput);
+  lines.push(...failureLines(r, c), ...checkpointLines(r, c), ...ledgerLines(r, c));
   lines.push('');
   lines.push(...summaryLines(r, c));
   return lines.join('\n') + '\n';
@@ -118,7 +110,7 @@ function summaryLines(r: Report, c: ChalkInstance): string[] {
   return [
     c.bold('Summary'),
     `  events   ${s.events} ingested: ${s.windowed} windowed, ${s.filtered} filtered, ${s.lateDropped} dropped late, ${s.sideOutput} to side output${s.unaccounted ? c.red(`, ${s.unaccounted} UNACCOUNTED`) : ''}`,
-    `  panes    ${s.panes}: ${s.correct} correct, ${s.partial} partial, ${s.wrong} wrong, ${s.duplicated} duplicated, ${s.retractions} retractions`,
+    `  panes    ${s.panes}: ${s.correct} correct, ${s.partial} partial, ${s.wrong} wrong, ${s.duplicated} duplicated, ${s.retractions} retractions${s.aborted ? `, ${s.aborted} aborted` : ''}`,
     `  windows  ${s.truthWindows} in the exact answer: ${s.finalCorrect} final results correct, ${s.incomplete} incomplete, ${s.missing} missing`,
     `  run      ended at ${formatClock(s.endedAt)} after ${s.steps} steps; ${verdict}${s.watermarkRegressions ? c.red(` (${s.watermarkRegressions} watermark regressions)`) : ''}`,
   ];

@@ -3,9 +3,11 @@
  * window found or explained, every event accounted for, every watermark monotonic.
  *
  * A run is ok when no event is unaccounted, no watermark regressed, and no pane is wrong or
- * duplicated. Partial panes and missing or incomplete results are not failures by themselves: a
+ * duplicated. Panes in aborted transactions (aborted-panes.ts) are classified `aborted` and left out
+ * of what the reader holds. Partial panes and missing or incomplete results are not failures by themselves: a
  * heuristic watermark that drops late data is a lesson, not a bug, and the summary shows it.
  */
+import type { Pane } from '../model/pane.js';
 import type { Scenario } from '../scenario/types.js';
 import type { TraceEvent } from '../trace/events.js';
 import type { Truth } from '../truth/exact-answer.js';
@@ -22,6 +24,8 @@ export interface CheckSummary {
   readonly wrong: number;
   readonly duplicated: number;
   readonly retractions: number;
+  /** Panes written into transactions a failure aborted: a read-committed reader never sees them. */
+  readonly aborted: number;
   readonly truthWindows: number;
   /** Truth windows whose last value the reader holds equals the truth. */
   readonly finalCorrect: number;
@@ -46,9 +50,9 @@ export interface CheckResult {
   readonly ok: boolean;
 }
 
-export function checkRun(scenario: Scenario, trace: readonly TraceEvent[], truth: Truth): CheckResult {
+export function checkRun(scenario: Scenario, trace: readonly TraceEvent[], truth: Truth, aborted: ReadonlySet<Pane> = new Set()): CheckResult {
   const facts = indexEventFacts(trace);
-  const classification = classifyTrace(scenario, trace, truth, facts);
+  const classification = classifyTrace(scenario, trace, truth, facts, aborted);
   const panes = classification.verdicts;
   const results = findMissingResults(scenario, trace, truth, classification, facts);
   const accounting = accountEvents(scenario, trace, truth, facts);
@@ -62,6 +66,7 @@ export function checkRun(scenario: Scenario, trace: readonly TraceEvent[], truth
     wrong: verdicts.wrong,
     duplicated: verdicts.duplicated,
     retractions: verdicts.retraction,
+    aborted: verdicts.aborted,
     truthWindows: truth.windows.length,
     finalCorrect: results.finalCorrect,
     missing: results.missing.length,
@@ -81,7 +86,7 @@ export function checkRun(scenario: Scenario, trace: readonly TraceEvent[], truth
 }
 
 function countVerdicts(panes: readonly PaneVerdict[]): Record<PaneVerdictKind, number> {
-  const counts: Record<PaneVerdictKind, number> = { correct: 0, partial: 0, wrong: 0, duplicated: 0, retraction: 0 };
+  const counts: Record<PaneVerdictKind, number> = { correct: 0, partial: 0, wrong: 0, duplicated: 0, retraction: 0, aborted: 0 };
   for (const p of panes) counts[p.verdict] += 1;
   return counts;
 }

@@ -2,6 +2,9 @@
  * Classifies every pane the run emitted against the truth, reading only the trace.
  *
  * For each `pane-fired` entry, in trace order:
+ * 0. aborted: written into a transaction of a two-phase-commit sink that a failure aborted, so a
+ *    read-committed reader never sees it (Flink's TwoPhaseCommitSinkFunction aborts on failure);
+ *    it does not count as received, and its replay after recovery is judged as the first copy;
  * 1. duplicated: an earlier pane had the same (key, window, index, retraction flag); it still
  *    reaches the reader, who does not deduplicate (see consumer-view.ts);
  * 2. retraction: a withdrawal (accumulating & retracting); it leaves the reader's value unchanged;
@@ -25,7 +28,7 @@ import { indexEventFacts, type EventFactsIndex } from './event-facts.js';
 import { createSeenIndex, type SeenIndex } from './seen-index.js';
 import { sameValue } from './values.js';
 
-export type PaneVerdictKind = 'correct' | 'partial' | 'wrong' | 'duplicated' | 'retraction';
+export type PaneVerdictKind = 'correct' | 'partial' | 'wrong' | 'duplicated' | 'retraction' | 'aborted';
 
 export interface PaneVerdict {
   /** Position of the `pane-fired` entry in the trace. */
@@ -80,15 +83,26 @@ interface Classifier {
   readonly seen: SeenIndex;
   readonly consumer: ConsumerView;
   readonly windows: Map<string, WindowState>;
+  readonly aborted: ReadonlySet<Pane>;
 }
 
 export function classifyPanes(scenario: Scenario, trace: readonly TraceEvent[], truth: Truth): PaneVerdict[] {
   return classifyTrace(scenario, trace, truth).verdicts;
 }
 
-/** classifyPanes with the reader's final values; `facts` may be passed in when the caller has already indexed the trace. */
-export function classifyTrace(scenario: Scenario, trace: readonly TraceEvent[], truth: Truth, facts: EventFactsIndex = indexEventFacts(trace)): PaneClassification {
+/**
+ * classifyPanes with the reader's final values; `facts` may be passed in when the caller has already
+ * indexed the trace; `aborted` holds the panes a read-committed reader never sees (abortedPanes).
+ */
+export function classifyTrace(
+  scenario: Scenario,
+  trace: readonly TraceEvent[],
+  truth: Truth,
+  facts: EventFactsIndex = indexEventFacts(trace),
+  aborted: ReadonlySet<Pane> = new Set(),
+): PaneClassification {
   const classifier: Classifier = {
+    aborted,
     scenario,
     truth,
     seen: createSeenIndex(scenario.window, trace, facts),
@@ -113,10 +127,13 @@ function classify(c: Classifier, pane: Pane, traceIndex: number): PaneVerdict {
   const id = keyWindowId(pane.key, pane.window);
   const retraction = pane.retraction === true;
   const paneId = pane.index * 2 + (retraction ? 1 : 0);
-  const state = stateOf(c, id);
-  const duplicated = seenBefore(state, paneId);
   const truthValue = c.truth.byId.get(id)?.value ?? null;
   const seenValue = c.seen.query(pane.key, pane.window).result(c.scenario.aggregate);
+  if (c.aborted.has(pane)) {
+    return { traceIndex, pane, verdict: 'aborted', consumerValue: c.windows.get(id)?.held?.value ?? NaN, truthValue, seenValue };
+  }
+  const state = stateOf(c, id);
+  const duplicated = seenBefore(state, paneId);
   if (retraction) {
     const consumerValue = state.held?.value ?? NaN;
     return { traceIndex, pane, verdict: duplicated ? 'duplicated' : 'retraction', consumerValue, truthValue, seenValue };
