@@ -21,6 +21,8 @@ export interface AxisValue {
 
 export interface Axis {
   readonly name: string;
+  /** How the command line named it, for errors: --engine, --sweep trigger. */
+  readonly flag: string;
   readonly values: readonly AxisValue[];
 }
 
@@ -132,6 +134,7 @@ export function parseSweep(text: string): Axis {
   }
   return {
     name,
+    flag: `--sweep ${name}`,
     values: values.map((v) => ({ label: `${name} ${v}`, overrides: known ? known.overrides(coerce(v)) : { [name]: coerce(v) } })),
   };
 }
@@ -150,7 +153,7 @@ export interface VariantAxes {
 export function axesOf(axes: VariantAxes): Axis[] {
   const list: Axis[] = [];
   const add = (name: string, values: readonly string[] | undefined, parse: (text: string) => AxisValue) => {
-    if (values && values.length > 0) list.push({ name, values: values.map(parse) });
+    if (values && values.length > 0) list.push({ name, flag: `--${name}`, values: values.map(parse) });
   };
   add('semantics', axes.semantics, (s) => ({ label: s, overrides: { semantics: s } }));
   add('watermark', axes.watermark, (w) => {
@@ -170,8 +173,8 @@ function checkDisjoint(axes: readonly Axis[]): void {
     const fields = new Set(axis.values.flatMap((v) => Object.keys(v.overrides).map(fieldOf)));
     for (const field of fields) {
       const other = owner.get(field);
-      if (other !== undefined) throw new UserError(`streamsim compare: --${other} and --${axis.name} both set the scenario's ${field}; vary it in one of them`);
-      owner.set(field, axis.name);
+      if (other !== undefined) throw new UserError(`streamsim compare: ${other} and ${axis.flag} both set the scenario's ${field}; vary it in one of them`);
+      owner.set(field, axis.flag);
     }
   }
 }
