@@ -4,6 +4,7 @@
  */
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
+// eslint-disable-next-line no-restricted-imports -- a test that reads src/sim's sources to check them; it is not part of the simulator
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
