@@ -7,7 +7,7 @@
 import { computeLedger, type Ledger } from '../sim/delivery/ledger.js';
 import type { ReaderView } from '../sim/delivery/sink-system.js';
 import { paneLatencies, type LatencySummary } from '../sim/metrics/latency.js';
-import type { CheckedRun } from '../sim/report/simulate.js';
+import { hasFaults, type CheckedRun } from '../sim/report/simulate.js';
 import { spreadOf, type Spread } from '../sim/report/fault-report.js';
 import type { TraceEvent } from '../sim/trace/events.js';
 import { describeWatermark } from './describe-settings.js';
@@ -51,6 +51,8 @@ export interface CompareRowOk {
   readonly processingTimeLatency: LatencySummary | null;
   /** The sink's default reader first, then the scenario's other readers. */
   readonly readers: readonly ReaderFigures[];
+  /** Whether the scenario has faults, so that the readers' counts compare it with its failure-free run (without faults they are trivially exact). */
+  readonly faults: boolean;
   /**
    * Distinct events ingested per simulated second, from the first ingestion to the last (replays
    * included in the span), and results written per simulated second over the same span to the last
@@ -153,6 +155,7 @@ export function compareRowOf(label: string, axes: Readonly<Record<string, string
     eventTimeLatency: latency.eventTime ?? null,
     processingTimeLatency: latency.processingTime ?? null,
     readers: readersOf(checked),
+    faults: hasFaults(run.scenario),
     eventsPerSec: perSecond(s.events, span.ingestMs),
     resultsPerSec: perSecond(run.panesWritten, span.outputMs),
     checkpoints:

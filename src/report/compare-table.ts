@@ -21,6 +21,8 @@ interface Column {
 }
 
 const always = () => true;
+/** The ledger's counts say something only when a run had faults to compare with its failure-free run. */
+const withFaults = (rows: readonly CompareRowOk[]) => rows.some((r) => r.faults);
 const runLevel = (f: (r: CompareRowOk) => string) => (r: CompareRowOk, _reader: ReaderFigures | undefined, first: boolean) => (first ? f(r) : '');
 
 const COLUMNS: readonly Column[] = [
@@ -28,9 +30,9 @@ const COLUMNS: readonly Column[] = [
   { title: 'wrong panes', shown: always, cell: runLevel((r) => String(r.wrong)) },
   { title: 'late', shown: (rows) => rows.some((r) => r.lateDropped + r.sideOutput > 0), cell: runLevel((r) => String(r.lateDropped + r.sideOutput)) },
   { title: 'reader', shown: always, cell: (_r, reader) => reader?.reader ?? '—' },
-  { title: 'exact', shown: always, cell: (_r, reader) => (reader ? `${reader.exact}/${reader.results}` : '—') },
-  { title: 'dup', shown: always, cell: (_r, reader) => String(reader?.duplicated ?? '—') },
-  { title: 'missing', shown: always, cell: (_r, reader) => String(reader?.missing ?? '—') },
+  { title: 'exact', shown: withFaults, cell: (_r, reader) => (reader ? `${reader.exact}/${reader.results}` : '—') },
+  { title: 'dup', shown: withFaults, cell: (_r, reader) => String(reader?.duplicated ?? '—') },
+  { title: 'missing', shown: withFaults, cell: (_r, reader) => String(reader?.missing ?? '—') },
   { title: 'wrong', shown: (rows) => rows.some((r) => r.readers.some((x) => x.wrong > 0)), cell: (_r, reader) => String(reader?.wrong ?? '—') },
   { title: 'extra', shown: (rows) => rows.some((r) => r.readers.some((x) => x.extra > 0)), cell: (_r, reader) => String(reader?.extra ?? '—') },
   { title: 'visible p50', shown: always, cell: (_r, reader) => lat(reader?.visibilityLatency ?? null, (l) => l.p50) },
@@ -89,7 +91,7 @@ export function renderCompareTable(rows: readonly CompareRow[], c: ChalkInstance
   });
   lines.push(
     c.dim('final correct: truth windows whose last result the default reader holds equals the exact answer'),
-    c.dim('exact / dup / missing: what each reader saw against the failure-free run of the same trace (wrong: seen with another value; extra: never in the failure-free run)'),
+    ...(withFaults(ok) ? [c.dim('exact / dup / missing: what each reader saw against the failure-free run of the same trace (wrong: seen with another value; extra: never in the failure-free run)')] : []),
     c.dim('visible: when the reader first saw a result, less the event time of the latest event in it; emitted: when the engine wrote it'),
     c.dim('events/s, results/s: per simulated second of the run'),
   );
@@ -125,7 +127,7 @@ function csvLine(r: CompareRowOk, reader: ReaderFigures | undefined): string {
   return [
     q(r.label), 'ok', '', q(r.engine), r.semantics, q(r.watermark), r.guarantee, r.sink, reader?.reader ?? '',
     r.finalCorrect, r.truthWindows, r.panes, r.correct, r.partial, r.wrong, r.duplicated, r.aborted, r.missing, r.lateDropped, r.sideOutput,
-    n(reader?.results), n(reader?.exact), n(reader?.duplicated), n(reader?.missing), n(reader?.wrong), n(reader?.extra),
+    ...(r.faults ? [n(reader?.results), n(reader?.exact), n(reader?.duplicated), n(reader?.missing), n(reader?.wrong), n(reader?.extra)] : ['', '', '', '', '', '']),
     n(reader?.visibilityLatency?.p50), n(reader?.visibilityLatency?.p99), n(reader?.visibilityLatency?.max),
     n(reader?.visibilityDelay?.p50), n(reader?.visibilityDelay?.p99), n(reader?.visibilityDelay?.max),
     n(r.eventTimeLatency?.p50), n(r.eventTimeLatency?.p99), n(r.eventTimeLatency?.max), n(r.processingTimeLatency?.p50), n(r.processingTimeLatency?.p99),
