@@ -14,7 +14,7 @@ export { windowText } from './text-table.js';
 const t = (ms: number | null, nullAs: string): string => (ms === null ? nullAs : ms >= MAX_WATERMARK_JSON ? '+∞' : formatClock(ms));
 const num = (n: number | null): string => (n === null ? '—' : Number.isInteger(n) ? String(n) : n.toFixed(3));
 
-function verdictText(c: ChalkInstance, p: ReportPane): string {
+function verdictText(c: ChalkInstance, p: ReportPane, upsert: boolean): string {
   switch (p.verdict) {
     case 'correct':
       return c.green('correct');
@@ -23,7 +23,8 @@ function verdictText(c: ChalkInstance, p: ReportPane): string {
     case 'wrong':
       return c.red.bold(`WRONG (truth ${num(p.truthValue)})`);
     case 'duplicated':
-      return c.magenta('duplicated');
+      // An idempotent sink upserts by (key, window, pane index): the copy overwrites the first one.
+      return upsert ? c.dim('duplicated (overwritten in place: the upsert sink keeps one copy)') : c.magenta('duplicated');
     case 'retraction':
       return c.dim('retraction');
     case 'aborted':
@@ -45,6 +46,7 @@ export function renderTextReport(r: Report, c: ChalkInstance): string {
   lines.push(c.dim(`${r.scenario.file} · semantics ${r.semantics} · engine ${r.engine} · ${r.timeDomain} · seed ${r.seed}`));
   for (const line of describeSettings(r)) lines.push(c.dim(line));
   lines.push('');
+  const upsert = r.settings.delivery?.sink === 'idempotent';
   lines.push(c.bold(`Panes (${r.panes.length})`));
   if (r.panes.length === 0) lines.push('  (none)');
   lines.push(
@@ -56,7 +58,7 @@ export function renderTextReport(r: Report, c: ChalkInstance): string {
         `${timingText(c, p)} #${p.index}${p.isLast ? ' last' : ''}`,
         (p.retraction ? '−' : '') + num(p.value),
         `wm ${t(p.watermark, '-∞')}`,
-        verdictText(c, p),
+        verdictText(c, p, upsert),
       ]),
     ),
   );

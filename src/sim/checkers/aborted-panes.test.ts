@@ -42,7 +42,7 @@ describe('classifyTrace with aborted panes', () => {
     const trace = [windowed(ref(0), 'k1', 3, 1_000, W), first, replay];
     const plain = classifyTrace(scenario, trace, truth);
     assert.deepEqual(plain.verdicts.map((v) => v.verdict), ['correct', 'duplicated']);
-    const committed = classifyTrace(scenario, trace, truth, undefined, new Set([paneOf(first)]));
+    const committed = classifyTrace(scenario, trace, truth, undefined, { aborted: new Set([paneOf(first)]) });
     assert.deepEqual(committed.verdicts.map((v) => v.verdict), ['aborted', 'correct']);
     assert.equal(committed.finalValues.size, 1);
   });
@@ -52,7 +52,7 @@ describe('classifyTrace with aborted panes', () => {
     const truth = computeTruth(scenario, new ArrayLog([{ key: 'k1', value: 3, eventTime: 1_000 }]));
     const first = fired('k1', W, 3);
     const trace = [windowed(ref(0), 'k1', 3, 1_000, W), first, fired('k1', W, 3)];
-    const list = classifyTrace(scenario, trace, truth, undefined, new Set([paneOf(first)])).verdicts;
+    const list = classifyTrace(scenario, trace, truth, undefined, { aborted: new Set([paneOf(first)]) }).verdicts;
     assert.deepEqual(list.map((v) => [v.verdict, v.consumerValue]), [['aborted', NaN], ['correct', 3]]);
   });
 });

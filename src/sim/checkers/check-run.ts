@@ -3,18 +3,18 @@
  * window found or explained, every event accounted for, every watermark monotonic.
  *
  * A run is ok when no event is unaccounted, no watermark regressed, and no pane is wrong or
- * duplicated. Panes in aborted transactions (aborted-panes.ts) are classified `aborted` and left out
- * of what the reader holds. Partial panes and missing or incomplete results are not failures by themselves: a
+ * duplicated. The reader is the sink's default one (ReaderModel): panes in aborted transactions
+ * (aborted-panes.ts) are classified `aborted` and left out of what it holds, and an upsert holds one
+ * copy of a pane written twice. Partial panes and missing or incomplete results are not failures by themselves: a
  * heuristic watermark that drops late data is a lesson, not a bug, and the summary shows it.
  */
-import type { Pane } from '../model/pane.js';
 import type { Scenario } from '../scenario/types.js';
 import type { TraceEvent } from '../trace/events.js';
 import type { Truth } from '../truth/exact-answer.js';
 import { accountEvents, type AccountingReport } from './event-accounting.js';
 import { indexEventFacts } from './event-facts.js';
 import { findMissingResults, type IncompleteResult, type MissingResult } from './missing-results.js';
-import { classifyTrace, type PaneVerdict, type PaneVerdictKind } from './pane-classification.js';
+import { classifyTrace, type PaneVerdict, type PaneVerdictKind, type ReaderModel } from './pane-classification.js';
 import { checkWatermarksMonotonic, type WatermarkViolation } from './watermark-monotonic.js';
 
 export interface CheckSummary {
@@ -50,9 +50,9 @@ export interface CheckResult {
   readonly ok: boolean;
 }
 
-export function checkRun(scenario: Scenario, trace: readonly TraceEvent[], truth: Truth, aborted: ReadonlySet<Pane> = new Set()): CheckResult {
+export function checkRun(scenario: Scenario, trace: readonly TraceEvent[], truth: Truth, reader: ReaderModel = {}): CheckResult {
   const facts = indexEventFacts(trace);
-  const classification = classifyTrace(scenario, trace, truth, facts, aborted);
+  const classification = classifyTrace(scenario, trace, truth, facts, reader);
   const panes = classification.verdicts;
   const results = findMissingResults(scenario, trace, truth, classification, facts);
   const accounting = accountEvents(scenario, trace, truth, facts);

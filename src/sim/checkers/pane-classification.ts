@@ -6,7 +6,8 @@
  *    read-committed reader never sees it (Flink's TwoPhaseCommitSinkFunction aborts on failure);
  *    it does not count as received, and its replay after recovery is judged as the first copy;
  * 1. duplicated: an earlier pane had the same (key, window, index, retraction flag); it still
- *    reaches the reader, who does not deduplicate (see consumer-view.ts);
+ *    reaches the reader, who does not deduplicate (see consumer-view.ts), unless the sink is an
+ *    idempotent upsert: then it overwrites its first copy and the reader holds what it held;
  * 2. retraction: a withdrawal (accumulating & retracting); it leaves the reader's value unchanged;
  * 3. correct: the reader's value now equals the truth for (key, window);
  * 4. partial: it differs from the truth but equals the aggregate of the events the trace shows as
@@ -29,6 +30,14 @@ import { createSeenIndex, type SeenIndex } from './seen-index.js';
 import { sameValue } from './values.js';
 
 export type PaneVerdictKind = 'correct' | 'partial' | 'wrong' | 'duplicated' | 'retraction' | 'aborted';
+
+/** How the sink shows panes to the reader the classification takes: see steps 0 and 1. */
+export interface ReaderModel {
+  /** Panes a read-committed reader never sees (abortedPanes). */
+  readonly aborted?: ReadonlySet<Pane>;
+  /** An idempotent sink: a pane written again overwrites its first copy (upsert by key, window and index). */
+  readonly upsert?: boolean;
+}
 
 export interface PaneVerdict {
   /** Position of the `pane-fired` entry in the trace. */
@@ -84,6 +93,7 @@ interface Classifier {
   readonly consumer: ConsumerView;
   readonly windows: Map<string, WindowState>;
   readonly aborted: ReadonlySet<Pane>;
+  readonly upsert: boolean;
 }
 
 export function classifyPanes(scenario: Scenario, trace: readonly TraceEvent[], truth: Truth): PaneVerdict[] {
@@ -92,17 +102,18 @@ export function classifyPanes(scenario: Scenario, trace: readonly TraceEvent[], 
 
 /**
  * classifyPanes with the reader's final values; `facts` may be passed in when the caller has already
- * indexed the trace; `aborted` holds the panes a read-committed reader never sees (abortedPanes).
+ * indexed the trace; `reader` says how the sink shows the panes (aborted transactions, upserts).
  */
 export function classifyTrace(
   scenario: Scenario,
   trace: readonly TraceEvent[],
   truth: Truth,
   facts: EventFactsIndex = indexEventFacts(trace),
-  aborted: ReadonlySet<Pane> = new Set(),
+  reader: ReaderModel = {},
 ): PaneClassification {
   const classifier: Classifier = {
-    aborted,
+    aborted: reader.aborted ?? new Set(),
+    upsert: reader.upsert === true,
     scenario,
     truth,
     seen: createSeenIndex(scenario.window, trace, facts),
@@ -138,9 +149,11 @@ function classify(c: Classifier, pane: Pane, traceIndex: number): PaneVerdict {
     const consumerValue = state.held?.value ?? NaN;
     return { traceIndex, pane, verdict: duplicated ? 'duplicated' : 'retraction', consumerValue, truthValue, seenValue };
   }
-  state.held = c.consumer.receive(state.held, pane);
+  // An upsert keeps one copy of each pane: the one written again changes nothing the reader holds.
+  const held = duplicated && c.upsert && state.held !== undefined ? state.held : c.consumer.receive(state.held, pane);
+  state.held = held;
   state.received = true;
-  const consumerValue = state.held.value;
+  const consumerValue = held.value;
   const verdict = duplicated ? 'duplicated' : judge(consumerValue, truthValue, seenValue);
   return { traceIndex, pane, verdict, consumerValue, truthValue, seenValue };
 }

@@ -191,5 +191,6 @@ function settingsOf(s: Scenario) {
     ...(s.semantics === 'spark' ? { outputMode: s.outputMode } : {}),
     ...(s.semantics === 'kafka-streams' ? { suppress: s.suppress } : {}),
     pipeline: s.pipeline,
+    ...(s.faultTolerance ? { delivery: s.faultTolerance.delivery } : {}),
   };
 }

@@ -43,7 +43,7 @@ export function simulate(scenario: Scenario, options: RunOptions = {}): CheckedR
   const engine = engineOf(scenario);
   const run = runEngine(engine, scenario, options);
   const truth = computeTruth(scenario, run.log);
-  const check = checkRun(scenario, run.trace, truth, abortedPanes(run.trace, run.sink.writes));
+  const check = checkRun(scenario, run.trace, truth, { aborted: abortedPanes(run.trace, run.sink.writes), upsert: run.sink.kind === 'idempotent' });
   let ledger: Ledger[] = [];
   if (hasFaults(scenario)) {
     const baseline = runEngine(engine, withoutFaults(scenario), { ...(options.seed !== undefined ? { seed: options.seed } : {}) });
