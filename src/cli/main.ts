@@ -95,23 +95,37 @@ export function main(argv: string[]): void {
     )
     .command(
       'compare <scenario>',
-      'run the same trace under several settings and compare the results side by side',
+      'run the same trace (and failure schedule) under several settings and compare the results side by side',
       (y) =>
         y
           .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML) or bundled scenario name' })
+          .option('guarantee', { type: 'string', describe: 'delivery guarantees, e.g. at-most-once,at-least-once,exactly-once (or exactly-once:idempotent)' })
+          .option('engine', { type: 'string', describe: 'engines, e.g. native,native:buffer=10ms,micro-batch:1s,micro-batch:5s' })
+          .option('sweep', { type: 'string', describe: 'one setting over several values, with a latency/throughput chart, e.g. trigger=1s,2s,5s or bufferTimeout=0,10ms,100ms' })
           .option('semantics', { type: 'string', describe: 'engine rule books to compare, e.g. flink,beam,spark,kafka-streams' })
           .option('watermark', { type: 'string', describe: 'watermark strategies, e.g. perfect,bounded-out-of-orderness:5s,percentile:90' })
           .option('seed', { type: 'number', describe: "seed for every random draw (default: the scenario's seed)" })
           .option('json', { type: 'boolean', describe: 'print JSON' })
           .option('csv', { type: 'boolean', describe: 'print CSV' })
-          .conflicts('json', 'csv'),
+          .conflicts('json', 'csv')
+          .check((a) => {
+            if (a.seed !== undefined && !Number.isInteger(a.seed)) throw new Error('--seed must be an integer');
+            return true;
+          }),
       (a) =>
         guard(() =>
           compareCommand({
             scenario: a.scenario,
-            variants: variantsOf({ semantics: listOption(a.semantics) ?? [], watermark: listOption(a.watermark) ?? [] }),
+            variants: variantsOf({
+              semantics: listOption(a.semantics) ?? [],
+              watermark: listOption(a.watermark) ?? [],
+              guarantee: listOption(a.guarantee) ?? [],
+              engine: listOption(a.engine) ?? [],
+              ...(a.sweep !== undefined ? { sweep: String(a.sweep) } : {}),
+            }),
             json: a.json ?? false,
             csv: a.csv ?? false,
+            ...(a.sweep !== undefined ? { sweep: String(a.sweep).split('=')[0] ?? String(a.sweep) } : {}),
             ...(a.seed !== undefined ? { seed: a.seed } : {}),
           }),
         ),

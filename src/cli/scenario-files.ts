@@ -47,7 +47,14 @@ export function loadScenario(nameOrPath: string, overrides: Readonly<Record<stri
   const entries = Object.entries(overrides);
   if (entries.length > 0) {
     const doc = parseDocument(text);
-    for (const [field, value] of entries) doc.set(field, doc.createNode(value));
+    // A dotted field (cost.buffer.timeout) sets one setting inside a mapping, keeping its siblings.
+    for (const [field, value] of entries) {
+      try {
+        doc.setIn(field.split('.'), doc.createNode(value));
+      } catch (error) {
+        throw new UserError(`${shown}: cannot set ${field}: ${(error as Error).message}`);
+      }
+    }
     text = doc.toString();
     shown = `${shown} (with ${entries.map(([f, v]) => `${f}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ')})`;
   }

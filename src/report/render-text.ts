@@ -4,29 +4,17 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { formatClock } from '../sim/model/time.js';
-import { MAX_WATERMARK_JSON, type Report, type ReportPane, type ReportWindow } from '../sim/report/report.js';
+import { MAX_WATERMARK_JSON, type Report, type ReportPane } from '../sim/report/report.js';
 import { describeSettings } from './describe-settings.js';
+import { checkpointLines, failureLines, ledgerLines } from './render-faults.js';
+import { table, windowText } from './text-table.js';
+
+export { windowText } from './text-table.js';
 
 const t = (ms: number | null, nullAs: string): string => (ms === null ? nullAs : ms >= MAX_WATERMARK_JSON ? '+∞' : formatClock(ms));
-export const windowText = (w: ReportWindow): string => (w.start === null && w.end === null ? 'global' : `[${t(w.start, '-∞')}, ${t(w.end, '+∞')})`);
 const num = (n: number | null): string => (n === null ? '—' : Number.isInteger(n) ? String(n) : n.toFixed(3));
 
-function table(rows: string[][], indent = '  '): string[] {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleLength(cell))));
-  return rows.map((row) => indent + row.map((cell, i) => (i === row.length - 1 ? cell : pad(cell, widths[i] ?? 0))).join('  ').trimEnd());
-}
-
-function visibleLength(s: string): number {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/\u001b\[[0-9;]*m/g, '').length;
-}
-
-function pad(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - visibleLength(s)));
-}
-
-function verdictText(c: ChalkInstance, p: ReportPane): string {
+function verdictText(c: ChalkInstance, p: ReportPane, upsert: boolean): string {
   switch (p.verdict) {
     case 'correct':
       return c.green('correct');
@@ -35,9 +23,13 @@ function verdictText(c: ChalkInstance, p: ReportPane): string {
     case 'wrong':
       return c.red.bold(`WRONG (truth ${num(p.truthValue)})`);
     case 'duplicated':
-      return c.magenta('duplicated');
+      // An idempotent sink upserts by (key, window, pane index): the copy overwrites the first one.
+      return upsert ? c.dim('duplicated (overwritten in place: the upsert sink keeps one copy)') : c.magenta('duplicated');
     case 'retraction':
       return c.dim('retraction');
+    case 'aborted':
+      // Written into a transaction that a failure aborted: the replay after recovery is the copy a read-committed reader sees.
+      return c.dim('aborted (never visible to read-committed readers)');
   }
 }
 
@@ -54,6 +46,7 @@ export function renderTextReport(r: Report, c: ChalkInstance): string {
   lines.push(c.dim(`${r.scenario.file} · semantics ${r.semantics} · engine ${r.engine} · ${r.timeDomain} · seed ${r.seed}`));
   for (const line of describeSettings(r)) lines.push(c.dim(line));
   lines.push('');
+  const upsert = r.settings.delivery?.sink === 'idempotent';
   lines.push(c.bold(`Panes (${r.panes.length})`));
   if (r.panes.length === 0) lines.push('  (none)');
   lines.push(
@@ -65,7 +58,7 @@ export function renderTextReport(r: Report, c: ChalkInstance): string {
         `${timingText(c, p)} #${p.index}${p.isLast ? ' last' : ''}`,
         (p.retraction ? '−' : '') + num(p.value),
         `wm ${t(p.watermark, '-∞')}`,
-        verdictText(c, p),
+        verdictText(c, p, upsert),
       ]),
     ),
   );
@@ -89,6 +82,7 @@ export function renderTextReport(r: Report, c: ChalkInstance): string {
   for (const m of r.missing) lines.push(c.red(`  missing ${m.key} ${windowText(m.window)}: ${m.reason}`));
   lateSection(lines, c, 'Dropped as late', r.dropped);
   lateSection(lines, c, 'Side output (late data)', r.sideOutput);
+  lines.push(...failureLines(r, c), ...checkpointLines(r, c), ...ledgerLines(r, c));
   lines.push('');
   lines.push(...summaryLines(r, c));
   return lines.join('\n') + '\n';
@@ -118,7 +112,7 @@ function summaryLines(r: Report, c: ChalkInstance): string[] {
   return [
     c.bold('Summary'),
     `  events   ${s.events} ingested: ${s.windowed} windowed, ${s.filtered} filtered, ${s.lateDropped} dropped late, ${s.sideOutput} to side output${s.unaccounted ? c.red(`, ${s.unaccounted} UNACCOUNTED`) : ''}`,
-    `  panes    ${s.panes}: ${s.correct} correct, ${s.partial} partial, ${s.wrong} wrong, ${s.duplicated} duplicated, ${s.retractions} retractions`,
+    `  panes    ${s.panes}: ${s.correct} correct, ${s.partial} partial, ${s.wrong} wrong, ${s.duplicated} duplicated, ${s.retractions} retractions${s.aborted ? `, ${s.aborted} aborted` : ''}`,
     `  windows  ${s.truthWindows} in the exact answer: ${s.finalCorrect} final results correct, ${s.incomplete} incomplete, ${s.missing} missing`,
     `  run      ended at ${formatClock(s.endedAt)} after ${s.steps} steps; ${verdict}${s.watermarkRegressions ? c.red(` (${s.watermarkRegressions} watermark regressions)`) : ''}`,
   ];

@@ -40,6 +40,7 @@ describe('checkRun', () => {
       wrong: 0,
       duplicated: 0,
       retractions: 0,
+      aborted: 0,
       truthWindows: 2,
       finalCorrect: 1,
       missing: 1,

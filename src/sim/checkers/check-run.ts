@@ -3,7 +3,9 @@
  * window found or explained, every event accounted for, every watermark monotonic.
  *
  * A run is ok when no event is unaccounted, no watermark regressed, and no pane is wrong or
- * duplicated. Partial panes and missing or incomplete results are not failures by themselves: a
+ * duplicated. The reader is the sink's default one (ReaderModel): panes in aborted transactions
+ * (aborted-panes.ts) are classified `aborted` and left out of what it holds, and an upsert holds one
+ * copy of a pane written twice. Partial panes and missing or incomplete results are not failures by themselves: a
  * heuristic watermark that drops late data is a lesson, not a bug, and the summary shows it.
  */
 import type { Scenario } from '../scenario/types.js';
@@ -12,7 +14,7 @@ import type { Truth } from '../truth/exact-answer.js';
 import { accountEvents, type AccountingReport } from './event-accounting.js';
 import { indexEventFacts } from './event-facts.js';
 import { findMissingResults, type IncompleteResult, type MissingResult } from './missing-results.js';
-import { classifyTrace, type PaneVerdict, type PaneVerdictKind } from './pane-classification.js';
+import { classifyTrace, type PaneVerdict, type PaneVerdictKind, type ReaderModel } from './pane-classification.js';
 import { checkWatermarksMonotonic, type WatermarkViolation } from './watermark-monotonic.js';
 
 export interface CheckSummary {
@@ -22,6 +24,8 @@ export interface CheckSummary {
   readonly wrong: number;
   readonly duplicated: number;
   readonly retractions: number;
+  /** Panes written into transactions a failure aborted: a read-committed reader never sees them. */
+  readonly aborted: number;
   readonly truthWindows: number;
   /** Truth windows whose last value the reader holds equals the truth. */
   readonly finalCorrect: number;
@@ -46,9 +50,9 @@ export interface CheckResult {
   readonly ok: boolean;
 }
 
-export function checkRun(scenario: Scenario, trace: readonly TraceEvent[], truth: Truth): CheckResult {
+export function checkRun(scenario: Scenario, trace: readonly TraceEvent[], truth: Truth, reader: ReaderModel = {}): CheckResult {
   const facts = indexEventFacts(trace);
-  const classification = classifyTrace(scenario, trace, truth, facts);
+  const classification = classifyTrace(scenario, trace, truth, facts, reader);
   const panes = classification.verdicts;
   const results = findMissingResults(scenario, trace, truth, classification, facts);
   const accounting = accountEvents(scenario, trace, truth, facts);
@@ -62,6 +66,7 @@ export function checkRun(scenario: Scenario, trace: readonly TraceEvent[], truth
     wrong: verdicts.wrong,
     duplicated: verdicts.duplicated,
     retractions: verdicts.retraction,
+    aborted: verdicts.aborted,
     truthWindows: truth.windows.length,
     finalCorrect: results.finalCorrect,
     missing: results.missing.length,
@@ -81,7 +86,7 @@ export function checkRun(scenario: Scenario, trace: readonly TraceEvent[], truth
 }
 
 function countVerdicts(panes: readonly PaneVerdict[]): Record<PaneVerdictKind, number> {
-  const counts: Record<PaneVerdictKind, number> = { correct: 0, partial: 0, wrong: 0, duplicated: 0, retraction: 0 };
+  const counts: Record<PaneVerdictKind, number> = { correct: 0, partial: 0, wrong: 0, duplicated: 0, retraction: 0, aborted: 0 };
   for (const p of panes) counts[p.verdict] += 1;
   return counts;
 }

@@ -4,7 +4,7 @@ import type { Scenario } from '../scenario/types.js';
 import type { TraceEvent } from '../trace/events.js';
 import { ArrayLog, testScenario, type LogRow } from '../truth/array-log.test-support.js';
 import { computeTruth } from '../truth/exact-answer.js';
-import { classifyPanes } from './pane-classification.js';
+import { classifyPanes, classifyTrace } from './pane-classification.js';
 import { cleared, fired, late, merged, ref, restarted, snapshot, win, windowed } from './trace.test-support.js';
 
 const W = win(0, 10_000);
@@ -188,5 +188,18 @@ describe('classifyPanes: session windows', () => {
     assert.deepEqual(verdicts(classify(afterRestart, scenario, sessionRows)), ['partial', 'partial']);
     const fresh = [a, b, restarted(null), fired('u1', win(0, 10), 1)];
     assert.deepEqual(classify(fresh, scenario, sessionRows).map((v) => [v.verdict, v.seenValue]), [['wrong', 0]]);
+  });
+});
+
+describe('classifyTrace with an upsert reader', () => {
+  it('does not add a pane written twice into a discarding result', () => {
+    const scenario = testScenario({ accumulation: 'discarding' });
+    const truth = computeTruth(scenario, new ArrayLog([{ key: 'k1', value: 3, eventTime: 1_000 }]));
+    const trace = [windowed(ref(0), 'k1', 3, 1_000, W), fired('k1', W, 3), fired('k1', W, 3)];
+    const plain = classifyTrace(scenario, trace, truth).verdicts.map((v) => [v.verdict, v.consumerValue]);
+    assert.deepEqual(plain, [['correct', 3], ['duplicated', 6]]);
+    const upsert = classifyTrace(scenario, trace, truth, undefined, { upsert: true });
+    assert.deepEqual(upsert.verdicts.map((v) => [v.verdict, v.consumerValue]), [['correct', 3], ['duplicated', 3]]);
+    assert.equal(upsert.finalValues.get([...upsert.finalValues.keys()][0] ?? ''), 3);
   });
 });

@@ -2,8 +2,12 @@
  * Classifies every pane the run emitted against the truth, reading only the trace.
  *
  * For each `pane-fired` entry, in trace order:
+ * 0. aborted: written into a transaction of a two-phase-commit sink that a failure aborted, so a
+ *    read-committed reader never sees it (Flink's TwoPhaseCommitSinkFunction aborts on failure);
+ *    it does not count as received, and its replay after recovery is judged as the first copy;
  * 1. duplicated: an earlier pane had the same (key, window, index, retraction flag); it still
- *    reaches the reader, who does not deduplicate (see consumer-view.ts);
+ *    reaches the reader, who does not deduplicate (see consumer-view.ts), unless the sink is an
+ *    idempotent upsert: then it overwrites its first copy and the reader holds what it held;
  * 2. retraction: a withdrawal (accumulating & retracting); it leaves the reader's value unchanged;
  * 3. correct: the reader's value now equals the truth for (key, window);
  * 4. partial: it differs from the truth but equals the aggregate of the events the trace shows the
@@ -26,7 +30,15 @@ import { indexEventFacts, type EventFactsIndex } from './event-facts.js';
 import { createSeenIndex, type SeenIndex } from './seen-index.js';
 import { sameValue } from './values.js';
 
-export type PaneVerdictKind = 'correct' | 'partial' | 'wrong' | 'duplicated' | 'retraction';
+export type PaneVerdictKind = 'correct' | 'partial' | 'wrong' | 'duplicated' | 'retraction' | 'aborted';
+
+/** How the sink shows panes to the reader the classification takes: see steps 0 and 1. */
+export interface ReaderModel {
+  /** Panes a read-committed reader never sees (abortedPanes). */
+  readonly aborted?: ReadonlySet<Pane>;
+  /** An idempotent sink: a pane written again overwrites its first copy (upsert by key, window and index). */
+  readonly upsert?: boolean;
+}
 
 export interface PaneVerdict {
   /** Position of the `pane-fired` entry in the trace. */
@@ -81,15 +93,28 @@ interface Classifier {
   readonly seen: SeenIndex;
   readonly consumer: ConsumerView;
   readonly windows: Map<string, WindowState>;
+  readonly aborted: ReadonlySet<Pane>;
+  readonly upsert: boolean;
 }
 
 export function classifyPanes(scenario: Scenario, trace: readonly TraceEvent[], truth: Truth): PaneVerdict[] {
   return classifyTrace(scenario, trace, truth).verdicts;
 }
 
-/** classifyPanes with the reader's final values; `facts` may be passed in when the caller has already indexed the trace. */
-export function classifyTrace(scenario: Scenario, trace: readonly TraceEvent[], truth: Truth, facts: EventFactsIndex = indexEventFacts(trace)): PaneClassification {
+/**
+ * classifyPanes with the reader's final values; `facts` may be passed in when the caller has already
+ * indexed the trace; `reader` says how the sink shows the panes (aborted transactions, upserts).
+ */
+export function classifyTrace(
+  scenario: Scenario,
+  trace: readonly TraceEvent[],
+  truth: Truth,
+  facts: EventFactsIndex = indexEventFacts(trace),
+  reader: ReaderModel = {},
+): PaneClassification {
   const classifier: Classifier = {
+    aborted: reader.aborted ?? new Set(),
+    upsert: reader.upsert === true,
     scenario,
     truth,
     seen: createSeenIndex(scenario.window, facts),
@@ -117,17 +142,22 @@ function classify(c: Classifier, pane: Pane, traceIndex: number): PaneVerdict {
   const id = keyWindowId(pane.key, pane.window);
   const retraction = pane.retraction === true;
   const paneId = pane.index * 2 + (retraction ? 1 : 0);
-  const state = stateOf(c, id);
-  const duplicated = seenBefore(state, paneId);
   const truthValue = c.truth.byId.get(id)?.value ?? null;
   const seenValue = c.seen.query(pane.key, pane.window).result(c.scenario.aggregate);
+  if (c.aborted.has(pane)) {
+    return { traceIndex, pane, verdict: 'aborted', consumerValue: c.windows.get(id)?.held?.value ?? NaN, truthValue, seenValue };
+  }
+  const state = stateOf(c, id);
+  const duplicated = seenBefore(state, paneId);
   if (retraction) {
     const consumerValue = state.held?.value ?? NaN;
     return { traceIndex, pane, verdict: duplicated ? 'duplicated' : 'retraction', consumerValue, truthValue, seenValue };
   }
-  state.held = c.consumer.receive(state.held, pane);
+  // An upsert keeps one copy of each pane: the one written again changes nothing the reader holds.
+  const held = duplicated && c.upsert && state.held !== undefined ? state.held : c.consumer.receive(state.held, pane);
+  state.held = held;
   state.received = true;
-  const consumerValue = state.held.value;
+  const consumerValue = held.value;
   const verdict = duplicated ? 'duplicated' : judge(consumerValue, truthValue, seenValue);
   return { traceIndex, pane, verdict, consumerValue, truthValue, seenValue };
 }

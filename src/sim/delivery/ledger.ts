@@ -3,8 +3,11 @@
  * reader sees in the failure-free run of the same trace (same seed, faults removed). A result is
  * identified by (key, window, pane index, retraction); each is exact, duplicated (seen more than
  * once), missing (never seen), wrong (seen with another value) or extra (a result the failure-free
- * run never produced). Visibility latency is when the reader could first see a result, less the
- * event time of the latest event in it: what a guarantee costs in freshness.
+ * run never produced). Two freshness figures: visibility latency is when the reader could first see
+ * a result, less the event time of the latest event in it; visibility delay is when the reader
+ * could first see it, less when the failure-free run first wrote it. The delay is what a guarantee
+ * and its failures cost: a read-committed reader of a transactional sink waits for the checkpoint
+ * that commits the result (SEMANTICS.md, "Delivery guarantees"), a replay waits for the restart.
  */
 import { LatencyRecorder, type LatencySummary } from '../metrics/latency.js';
 import type { Pane } from '../model/pane.js';
@@ -24,6 +27,10 @@ export interface LedgerResult {
   readonly expected: number;
   readonly value: number | null;
   readonly expectedValue: number | null;
+  /** When this reader first saw the result; null when it never did. */
+  readonly visibleAt: number | null;
+  /** When the failure-free run first wrote it; null for an extra result. */
+  readonly baselineWrittenAt: number | null;
 }
 
 export interface Ledger {
@@ -37,6 +44,8 @@ export interface Ledger {
   /** Every result that is not exact. */
   readonly offending: readonly LedgerResult[];
   readonly visibilityLatency: LatencySummary | null;
+  /** Per result the reader saw that the failure-free run wrote: first visible − first written there. */
+  readonly visibilityDelay: LatencySummary | null;
 }
 
 const idOf = (p: Pane): string => `${p.key}\u0000${p.window.start}\u0000${p.window.end}\u0000${p.index}\u0000${p.retraction ? 1 : 0}`;
@@ -45,6 +54,7 @@ interface Tally {
   pane: Pane;
   count: number;
   values: number[];
+  firstAt: number;
 }
 
 function tally(results: readonly VisibleResult[]): Map<string, Tally> {
@@ -55,7 +65,8 @@ function tally(results: readonly VisibleResult[]): Map<string, Tally> {
     if (t) {
       t.count++;
       t.values.push(r.pane.value);
-    } else out.set(id, { pane: r.pane, count: 1, values: [r.pane.value] });
+      t.firstAt = Math.min(t.firstAt, r.visibleAt);
+    } else out.set(id, { pane: r.pane, count: 1, values: [r.pane.value], firstAt: r.visibleAt });
   }
   return out;
 }
@@ -64,6 +75,8 @@ export function computeLedger(sink: SinkSystem, baseline: SinkSystem, view: Read
   const visible = sink.visible(view);
   const seen = tally(visible);
   const expected = tally(baseline.visible(baseline.defaultView()));
+  // When the failure-free run wrote each result, whatever its sink: every write is in this view.
+  const written = tally(baseline.visible('plain'));
   const offending: LedgerResult[] = [];
   let exact = 0;
   let duplicated = 0;
@@ -80,6 +93,8 @@ export function computeLedger(sink: SinkSystem, baseline: SinkSystem, view: Read
     expected: e?.count ?? 0,
     value: s ? (s.values[s.values.length - 1] ?? null) : null,
     expectedValue: e ? (e.values[0] ?? null) : null,
+    visibleAt: s?.firstAt ?? null,
+    baselineWrittenAt: e ? (written.get(idOf(e.pane))?.firstAt ?? null) : null,
   });
   for (const [id, e] of expected) {
     const s = seen.get(id);
@@ -101,5 +116,21 @@ export function computeLedger(sink: SinkSystem, baseline: SinkSystem, view: Read
   }
   const latency = new LatencyRecorder();
   for (const r of visible) if (!r.pane.retraction && Number.isFinite(r.pane.maxEventTime)) latency.record(r.visibleAt - r.pane.maxEventTime);
-  return { view, results: expected.size, exact, duplicated, missing, wrong, extra, offending, visibilityLatency: latency.summary() ?? null };
+  const delay = new LatencyRecorder();
+  for (const [id, s] of seen) {
+    const w = written.get(id);
+    if (w !== undefined && expected.has(id)) delay.record(s.firstAt - w.firstAt);
+  }
+  return {
+    view,
+    results: expected.size,
+    exact,
+    duplicated,
+    missing,
+    wrong,
+    extra,
+    offending,
+    visibilityLatency: latency.summary() ?? null,
+    visibilityDelay: delay.summary() ?? null,
+  };
 }

@@ -16,7 +16,7 @@ import type { TraceSink } from '../trace/events.js';
 export interface SinkWrite {
   readonly pane: Pane;
   readonly task: number;
-  /** The transaction (the checkpoint id that will commit it); 0 for sinks without transactions. */
+  /** The transaction it went into (numbered from 1 in the order they opened); 0 for sinks without transactions. */
   readonly txn: number;
   readonly writtenAt: number;
 }
@@ -37,6 +37,13 @@ export class SinkSystem {
   /** Pre-committed transactions per checkpoint id, waiting for the checkpoint to complete. */
   private readonly preCommitted = new Map<number, { task: number; txn: number }[]>();
   private readonly openTxn = new Map<number, number>();
+  /**
+   * Every transaction gets a number of its own, also when a restarted task opens one after the same
+   * checkpoint as an aborted one: Kafka's transactional sink reuses the transactional.id but bumps
+   * the producer epoch, which fences the old producer, so the new transaction is a different one and
+   * the abort of the old one must not swallow the replayed writes.
+   */
+  private nextTxn = 1;
   written = 0;
 
   constructor(
@@ -46,26 +53,32 @@ export class SinkSystem {
     private readonly keep: boolean,
   ) {}
 
-  /** The transaction a task writes into: after restoring checkpoint n, it is n + 1. */
-  beginAfter(task: number, checkpoint: number): void {
-    this.openTxn.set(task, checkpoint + 1);
+  /** A (re)started task opens a new transaction; `checkpoint` is the one it restored (0 for none). */
+  beginAfter(task: number, _checkpoint: number): void {
+    this.openTxn.set(task, this.nextTxn++);
+  }
+
+  private txnOf(task: number): number {
+    let txn = this.openTxn.get(task);
+    if (txn === undefined) this.openTxn.set(task, (txn = this.nextTxn++));
+    return txn;
   }
 
   write(task: number, pane: Pane, now: number): void {
     this.written++;
     if (!this.keep) return;
-    const txn = this.kind === 'transactional' ? (this.openTxn.get(task) ?? 1) : 0;
+    const txn = this.kind === 'transactional' ? this.txnOf(task) : 0;
     this.writes.push({ pane, task, txn, writtenAt: now });
   }
 
   /** The barrier of checkpoint n passed the sink: its transaction is pre-committed, a new one opens. */
   preCommit(task: number, checkpoint: number): void {
     if (this.kind !== 'transactional') return;
-    const txn = this.openTxn.get(task) ?? 1;
+    const txn = this.txnOf(task);
     const list = this.preCommitted.get(checkpoint) ?? [];
     list.push({ task, txn });
     this.preCommitted.set(checkpoint, list);
-    this.openTxn.set(task, checkpoint + 1);
+    this.openTxn.set(task, this.nextTxn++);
   }
 
   /** Checkpoint n completed: commit every transaction pre-committed for it or earlier. */

@@ -4,6 +4,7 @@
  */
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
+ 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -8,7 +8,8 @@ import type { Window } from '../model/window.js';
 import type { PaneVerdictKind } from '../checkers/pane-classification.js';
 import type { Scenario } from '../scenario/types.js';
 import type { TraceEvent } from '../trace/events.js';
-import type { CheckedRun } from './simulate.js';
+import { hasFaults, type CheckedRun } from './simulate.js';
+import { checkpointsReport, failuresReport, ledgerReport, type ReportCheckpoints, type ReportFailures, type ReportLedger } from './fault-report.js';
 
 export const REPORT_VERSION = 1;
 
@@ -60,6 +61,12 @@ export interface Report {
   readonly truth: readonly { readonly key: string; readonly window: ReportWindow; readonly value: number; readonly count: number }[];
   readonly missing: readonly { readonly key: string; readonly window: ReportWindow; readonly truthValue: number; readonly reason: string }[];
   readonly incomplete: readonly { readonly key: string; readonly window: ReportWindow; readonly truthValue: number; readonly finalValue: number }[];
+  /** With faults: each reader's ledger against the failure-free run of the same trace. */
+  readonly ledger?: readonly ReportLedger[];
+  /** With checkpoints: their figures. */
+  readonly checkpoints?: ReportCheckpoints;
+  /** With faults or checkpoints: the failures and restarts, in order. */
+  readonly failures?: ReportFailures;
   readonly summary: ReportSummary;
 }
 
@@ -76,6 +83,7 @@ export interface ReportSummary {
   readonly wrong: number;
   readonly duplicated: number;
   readonly retractions: number;
+  readonly aborted: number;
   readonly truthWindows: number;
   readonly finalCorrect: number;
   readonly missing: number;
@@ -99,6 +107,8 @@ export function buildReport(checked: CheckedRun): Report {
   const { run, truth, check } = checked;
   const s = run.scenario;
   const late = lateEvents(run.trace);
+  const checkpoints = checkpointsReport(s, run.checkpoints, run.abortedCheckpoints, run.trace);
+  const faulty = hasFaults(s);
   return {
     reportVersion: REPORT_VERSION,
     scenario: { name: s.name, description: s.description, file: s.source, covers: s.covers },
@@ -132,6 +142,9 @@ export function buildReport(checked: CheckedRun): Report {
     truth: truth.windows.map((w) => ({ key: w.key, window: windowOf(w.window), value: w.value, count: w.count })),
     missing: check.missing.map((m) => ({ key: m.key, window: windowOf(m.window), truthValue: m.truthValue, reason: m.reason })),
     incomplete: check.incomplete.map((m) => ({ key: m.key, window: windowOf(m.window), truthValue: m.truthValue, finalValue: m.finalValue })),
+    ...(faulty ? { ledger: checked.ledger.map(ledgerReport) } : {}),
+    ...(checkpoints ? { checkpoints } : {}),
+    ...(faulty || checkpoints ? { failures: failuresReport(run.failures, run.restarts, run.trace) } : {}),
     summary: {
       ...check.summary,
       watermarkRegressions: check.watermarkViolations.length,
@@ -178,5 +191,6 @@ function settingsOf(s: Scenario) {
     ...(s.semantics === 'spark' ? { outputMode: s.outputMode } : {}),
     ...(s.semantics === 'kafka-streams' ? { suppress: s.suppress } : {}),
     pipeline: s.pipeline,
+    ...(s.faultTolerance ? { delivery: s.faultTolerance.delivery } : {}),
   };
 }

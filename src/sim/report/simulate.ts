@@ -2,6 +2,7 @@
  * One complete, checked run: the engine's run, the exact answer computed independently from the
  * same log, and the checkers' verdicts. Everything the report, the UI and the tests need.
  */
+import { abortedPanes } from '../checkers/aborted-panes.js';
 import { checkRun, type CheckResult } from '../checkers/check-run.js';
 import { runEngine } from '../engines/run.js';
 import type { EngineName, RunOptions, RunResult } from '../engines/engine.js';
@@ -42,7 +43,7 @@ export function simulate(scenario: Scenario, options: RunOptions = {}): CheckedR
   const engine = engineOf(scenario);
   const run = runEngine(engine, scenario, options);
   const truth = computeTruth(scenario, run.log);
-  const check = checkRun(scenario, run.trace, truth);
+  const check = checkRun(scenario, run.trace, truth, { aborted: abortedPanes(run.trace, run.sink.writes), upsert: run.sink.kind === 'idempotent' });
   let ledger: Ledger[] = [];
   if (hasFaults(scenario)) {
     const baseline = runEngine(engine, withoutFaults(scenario), { ...(options.seed !== undefined ? { seed: options.seed } : {}) });

@@ -26,7 +26,7 @@ export interface Ledger {
 export function ledgerAt(tl: Timeline, cursor: number): Ledger {
   const k = countLess(tl.windowLedger.steps, cursor);
   const windows = tl.windowLedger.counts[k - 1] ?? { pending: 0, exact: 0, differs: 0, extra: 0 };
-  const panes: Record<PaneVerdictKind, number> = { correct: 0, partial: 0, wrong: 0, duplicated: 0, retraction: 0 };
+  const panes: Record<PaneVerdictKind, number> = { correct: 0, partial: 0, wrong: 0, duplicated: 0, retraction: 0, aborted: 0 };
   for (const p of tl.panes) {
     if (p.step >= cursor) break;
     panes[p.verdict] += 1;
