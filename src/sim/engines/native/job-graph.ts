@@ -55,7 +55,7 @@ const IDENTITY_PIPELINE: CompiledPipeline = { filters: false, keep: () => true, 
 
 export function buildGraph(ctx: GraphContext, now: number, start: StartPoint): Graph {
   const sc = ctx.scenario;
-  const { source: sp, window: wp } = sc.parallelism;
+  const wp = sc.parallelism.window;
   const log = ctx.input.log;
   const checkpoints = sc.faultTolerance?.checkpoints;
   const windows = Array.from(
