@@ -104,6 +104,7 @@ export const COST_DEFAULTS: CostModel = {
   serializationUs: 0.5,
   sinkRecordUs: 1,
   stateBackend: 'memory',
+  /** A heap state backend: a hash map lookup. An external store defaults to EXTERNAL_STATE_ACCESS_US. */
   stateAccessUs: 0.1,
   /** Synchronous state access. */
   asyncConcurrency: 1,
@@ -114,6 +115,9 @@ export const COST_DEFAULTS: CostModel = {
   batchOverheadMs: 50,
   snapshotMsPerThousand: 1,
 };
+
+/** State access of `state: { backend: external }` without `access`: a 1 ms round trip to a remote key-value store. */
+export const EXTERNAL_STATE_ACCESS_US = 1000;
 
 // ---------------------------------------------------------------------------------------------
 // Fault tolerance

@@ -12,6 +12,7 @@ import { SEMANTICS } from '../model/semantics.js';
 import {
   CHECKPOINT_DEFAULTS,
   COST_DEFAULTS,
+  EXTERNAL_STATE_ACCESS_US,
   deliveryFor,
   DISORDER_DEFAULTS,
   FAULT_DEFAULTS,
@@ -351,7 +352,7 @@ const costSchema = mapping({
     serializationUs: c.serialization ?? C.serializationUs,
     sinkRecordUs: c.sink ?? C.sinkRecordUs,
     stateBackend: c.state?.backend ?? C.stateBackend,
-    stateAccessUs: c.state?.access ?? C.stateAccessUs,
+    stateAccessUs: c.state?.access ?? (c.state?.backend === 'external' ? EXTERNAL_STATE_ACCESS_US : C.stateAccessUs),
     asyncConcurrency: c.state?.asyncConcurrency ?? C.asyncConcurrency,
     bufferRecords: c.buffer?.records ?? C.bufferRecords,
     bufferTimeoutMs: c.buffer?.timeout ?? C.bufferTimeoutMs,
