@@ -111,6 +111,8 @@ export const COST_DEFAULTS: CostModel = {
   bufferRecords: 100,
   /** Flink's execution.buffer-timeout. */
   bufferTimeoutMs: 100,
+  /** Sending one network buffer, whatever it holds: 10 µs. */
+  bufferOverheadUs: 10,
   channelCapacity: 1000,
   batchOverheadMs: 50,
   snapshotMsPerThousand: 1,

@@ -322,6 +322,13 @@ export interface CostModel {
   readonly bufferRecords: number;
   /** [buffer.timeout] … or this long after its first record (Flink's execution.buffer-timeout, default 100 ms); 0 sends every record at once. */
   readonly bufferTimeoutMs: number;
+  /**
+   * [buffer.overhead] Sending one network buffer, whatever it holds (the network stack's work per
+   * buffer), paid by the sending task. Full buffers share it among many records; a short buffer
+   * timeout sends buffers of few records and pays it nearly per record: the throughput side of the
+   * buffer timeout's trade-off. Default 10 µs.
+   */
+  readonly bufferOverheadUs: number;
   /** [channelCapacity] Credit: records a receiver holds per input channel; a full channel backpressures the sender. Default 1000. */
   readonly channelCapacity: number;
   /** [batchOverhead] Micro-batch: scheduling and planning overhead per batch. Default 50 ms. */

@@ -21,7 +21,7 @@ describe('taskCosts', () => {
   it('charges nothing and sends at once without a cost model', () => {
     const c = taskCosts(scenario(''));
     assert.equal(c.sourceRecordUs + c.sourceEmitUs + c.windowRecordUs + c.sinkRecordUs + c.snapshotUsPerEntry, 0);
-    assert.deepEqual(c.channel, { latencyMs: 0, bufferRecords: 1, bufferTimeoutMs: 0, capacity: Infinity });
+    assert.deepEqual(c.channel, { latencyMs: 0, bufferRecords: 1, bufferTimeoutMs: 0, bufferOverheadUs: 0, capacity: Infinity });
     assert.deepEqual(c.stages, []);
   });
 
@@ -44,8 +44,8 @@ describe('taskCosts', () => {
   });
 
   it('takes buffers, credit and latency for the channels', () => {
-    const c = taskCosts(scenario('channelDelay: 7ms\ncost: { buffer: { records: 50, timeout: 20ms }, channelCapacity: 300 }'));
-    assert.deepEqual(c.channel, { latencyMs: 7, bufferRecords: 50, bufferTimeoutMs: 20, capacity: 300 });
+    const c = taskCosts(scenario('channelDelay: 7ms\ncost: { buffer: { records: 50, timeout: 20ms, overhead: 30us }, channelCapacity: 300 }'));
+    assert.deepEqual(c.channel, { latencyMs: 7, bufferRecords: 50, bufferTimeoutMs: 20, bufferOverheadUs: 30, capacity: 300 });
   });
 
   it('shares an external store round trip among the requests async I/O keeps in flight', () => {

@@ -14,7 +14,7 @@
  * - `sinkRecordUs` on the window task (the sink is chained to it), per result written;
  * - `snapshotMsPerThousand` on the window task when it snapshots its state for a checkpoint;
  * - `bufferRecords`, `bufferTimeoutMs` and `channelCapacity` on every channel, whose latency is the
- *   scenario's `channelDelay`.
+ *   scenario's `channelDelay`; `bufferOverheadUs` on the sending task, per buffer sent.
  */
 import type { CostModel, Scenario } from '../../scenario/types.js';
 import type { ChannelOptions } from '../channel.js';
@@ -80,7 +80,7 @@ export function taskCosts(scenario: Scenario): TaskCosts {
       windowRecordUs: 0,
       sinkRecordUs: 0,
       snapshotUsPerEntry: 0,
-      channel: { latencyMs, bufferRecords: 1, bufferTimeoutMs: 0, capacity: Infinity },
+      channel: { latencyMs, bufferRecords: 1, bufferTimeoutMs: 0, bufferOverheadUs: 0, capacity: Infinity },
     };
   }
   const op = c.operatorRecordUs;
@@ -95,6 +95,6 @@ export function taskCosts(scenario: Scenario): TaskCosts {
     sinkRecordUs: c.sinkRecordUs,
     // snapshotMsPerThousand ms per thousand entries is the same number of µs per entry.
     snapshotUsPerEntry: c.snapshotMsPerThousand,
-    channel: { latencyMs, bufferRecords: c.bufferRecords, bufferTimeoutMs: c.bufferTimeoutMs, capacity: c.channelCapacity },
+    channel: { latencyMs, bufferRecords: c.bufferRecords, bufferTimeoutMs: c.bufferTimeoutMs, bufferOverheadUs: c.bufferOverheadUs, capacity: c.channelCapacity },
   };
 }

@@ -139,6 +139,18 @@ describe('costs', () => {
     assert.ok(async.endedAt - memory.endedAt < 200, `${async.endedAt} vs ${memory.endedAt}`);
   });
 
+  it('trades latency for throughput with the buffer timeout: small buffers pay the per-buffer overhead nearly per record', () => {
+    const run = (timeout: string) => runNative(scenario(`cost: { buffer: { records: 100, timeout: ${timeout}, overhead: 200us } }`));
+    const eager = run('0ms');
+    const patient = run('200ms');
+    const sourceBusy = (r: ReturnType<typeof runNative>) => byName(r.tasks, 'source-0').busyMs;
+    // 2000 buffers of one record against a few dozen of up to 100.
+    assert.ok(sourceBusy(eager) >= 400, `eager ${sourceBusy(eager)}`);
+    assert.ok(sourceBusy(patient) < 50, `patient ${sourceBusy(patient)}`);
+    const firstPane = (r: ReturnType<typeof runNative>) => Math.min(...r.panes.map((p) => p.emittedAt));
+    assert.ok(firstPane(patient) > firstPane(eager), `${firstPane(patient)} vs ${firstPane(eager)}`);
+  });
+
   it('charges the snapshot cost per state entry: checkpoints of big state take longer', () => {
     const s = (snapshot: string) =>
       runNative(scenario(`cost: { snapshot: ${snapshot} }\ncheckpoints: { interval: 300ms }\ndelivery: exactly-once`, 'events: 2000\n    rate: 1000'));
