@@ -195,6 +195,7 @@ export const BENCH_COST_MODEL: CostModel = {
   asyncConcurrency: 1,
   bufferRecords: 1000,
   bufferTimeoutMs: 100,
+  bufferOverheadUs: 10,
   channelCapacity: 10_000,
   batchOverheadMs: 50,
   snapshotMsPerThousand: 1,

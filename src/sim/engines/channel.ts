@@ -2,7 +2,9 @@
  * A network channel between two tasks, as Flink's network stack moves data:
  * - records are collected in an output buffer that is sent when it holds `bufferRecords` records
  *   or `bufferTimeoutMs` after its first record (execution.buffer-timeout, default 100 ms), so a
- *   record waits for its buffer: the latency/throughput trade-off of the buffer timeout;
+ *   record waits for its buffer; each buffer sent costs the sender `bufferOverheadUs` whatever it
+ *   holds, so short timeouts send small buffers and pay more per record: the latency/throughput
+ *   trade-off of the buffer timeout;
  * - a sent buffer arrives after the channel's latency; buffers keep their order (TCP);
  * - credit-based flow control: the receiver grants `capacity` records of credit; a sender with no
  *   credit left must wait (backpressure), and taking a record returns one credit;
@@ -12,6 +14,7 @@
 import { Priority, type Scheduler, type Wakeable } from '../kernel/scheduler.js';
 import type { StreamRecord } from '../model/record.js';
 import { Barrier, type Control } from './control.js';
+import type { WorkMeter } from './work-meter.js';
 
 export type Element = StreamRecord | Control;
 
@@ -25,15 +28,18 @@ export interface ChannelReceiver extends Wakeable {
   inputAvailableAt(at: number): void;
 }
 
-/** The sending side: told when credit comes back. */
+/** The sending side: told when credit comes back; its meter pays for the buffers it sends. */
 export interface ChannelSender {
   creditAvailable(now: number): void;
+  readonly meter: WorkMeter;
 }
 
 export interface ChannelOptions {
   readonly latencyMs: number;
   readonly bufferRecords: number;
   readonly bufferTimeoutMs: number;
+  /** Charged to the sender for every buffer sent (µs). */
+  readonly bufferOverheadUs: number;
   /** Credit in records; Infinity for none. */
   readonly capacity: number;
 }
@@ -120,6 +126,8 @@ export class Channel implements Wakeable {
     }
     this.outBuffer = [];
     this.outRecords = 0;
+    // The sender's network stack handles each buffer once, however few records it holds.
+    if (this.sender !== undefined) this.sender.meter.spend(now, this.options.bufferOverheadUs);
     this.receiver.inputAvailableAt(due);
   }
 

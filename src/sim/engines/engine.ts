@@ -60,6 +60,6 @@ export interface RunResult {
   readonly sink: SinkSystem;
   readonly failures: number;
   readonly restarts: number;
-  /** Per task of the last (re)started job graph, sources first. */
+  /** Per task of the job graph, summed over restarts: sources first, then unchained filter and map tasks, then window tasks. */
   readonly tasks: readonly TaskStats[];
 }

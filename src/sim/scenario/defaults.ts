@@ -104,16 +104,22 @@ export const COST_DEFAULTS: CostModel = {
   serializationUs: 0.5,
   sinkRecordUs: 1,
   stateBackend: 'memory',
+  /** A heap state backend: a hash map lookup. An external store defaults to EXTERNAL_STATE_ACCESS_US. */
   stateAccessUs: 0.1,
   /** Synchronous state access. */
   asyncConcurrency: 1,
   bufferRecords: 100,
   /** Flink's execution.buffer-timeout. */
   bufferTimeoutMs: 100,
+  /** Sending one network buffer, whatever it holds: 10 µs. */
+  bufferOverheadUs: 10,
   channelCapacity: 1000,
   batchOverheadMs: 50,
   snapshotMsPerThousand: 1,
 };
+
+/** State access of `state: { backend: external }` without `access`: a 1 ms round trip to a remote key-value store. */
+export const EXTERNAL_STATE_ACCESS_US = 1000;
 
 // ---------------------------------------------------------------------------------------------
 // Fault tolerance

@@ -488,6 +488,7 @@ describe('parseScenario: cost', () => {
       asyncConcurrency: 1,
       bufferRecords: 100,
       bufferTimeoutMs: 100,
+      bufferOverheadUs: 10,
       channelCapacity: 1000,
       batchOverheadMs: 50,
       snapshotMsPerThousand: 1,

@@ -281,34 +281,62 @@ export type EngineSpec =
 
 /**
  * What work costs on the simulated machine. Absent from a scenario, every cost is zero (an
- * infinitely fast machine, so results show the semantics alone); `cost: {}` fills the defaults.
- * Per-record costs are microseconds; simulated time stays integer milliseconds, so a task carries
- * the fraction of a millisecond over to its next record.
+ * infinitely fast machine, so results show the semantics alone); `cost: {}` fills the defaults
+ * (COST_DEFAULTS in defaults.ts; the YAML name of each knob is in brackets). Per-record costs are
+ * microseconds; simulated time stays integer milliseconds, so a task carries the fraction of a
+ * millisecond over to its next record (WorkMeter). A task's costs add up: it handles one record at
+ * a time, so its throughput is 1 / (its cost per record), and a task slower than its input fills
+ * its input channels and backpressures the tasks before it. How the native engine applies each
+ * knob is in engines/native/costs.ts. Parallelism per operator is `parallelism` (source and window;
+ * unchained filter and map tasks take the source's), and network latency per hop is `channelDelay`.
  */
 export interface CostModel {
-  /** Reading and deserialising one record at the source. */
+  /** [sourceRecord] Reading and deserialising one record at the source. Default 1 µs. */
   readonly sourceRecordUs: number;
-  /** Each stateless operator (map, filter) per record. */
+  /** [operatorRecord] Each stateless operator (filter, map) per record, in whichever task runs it. Default 0.2 µs. */
   readonly operatorRecordUs: number;
-  /** The window aggregate per record, besides state access. */
+  /** [window] The window aggregate per record, besides state access. Default 1 µs. */
   readonly windowRecordUs: number;
-  /** Serialising and deserialising one record across a network hop (none between chained operators). */
+  /**
+   * [serialization] Serialising a record on the sending side of a network hop, and again
+   * deserialising it on the receiving side; none between chained operators. Default 0.5 µs.
+   */
   readonly serializationUs: number;
-  /** Writing one result at the sink. */
+  /** [sink] Writing one result at the sink. Default 1 µs. */
   readonly sinkRecordUs: number;
-  /** State access per record: in memory (heap state backend) or an external store (a remote database). */
+  /** [state.backend] Where window state lives: `memory` (a heap state backend, default) or `external` (a remote store). */
   readonly stateBackend: 'memory' | 'external';
+  /**
+   * [state.access] State access per record on the window task. Default 0.1 µs in memory, 1 ms
+   * (EXTERNAL_STATE_ACCESS_US) for an external store, where it is the round trip and easily the
+   * bottleneck of a stateful job.
+   */
   readonly stateAccessUs: number;
-  /** Asynchronous I/O to the external store: requests in flight per task (Flink AsyncDataStream capacity); 1 = synchronous. */
+  /**
+   * [state.asyncConcurrency] Asynchronous I/O to the external store: requests in flight per task
+   * (Flink AsyncDataStream capacity), which divides the round trip's share of the task's time;
+   * default 1 = synchronous. Only with an external backend.
+   */
   readonly asyncConcurrency: number;
-  /** Network buffers: a buffer is sent when full (records) or after the buffer timeout (Flink default 100 ms). */
+  /** [buffer.records] A network buffer is sent when it holds this many records. Default 100. */
   readonly bufferRecords: number;
+  /** [buffer.timeout] … or this long after its first record (Flink's execution.buffer-timeout, default 100 ms); 0 sends every record at once. */
   readonly bufferTimeoutMs: number;
-  /** Credits: records a receiver can hold per input channel; a full channel backpressures the sender. */
+  /**
+   * [buffer.overhead] Sending one network buffer, whatever it holds (the network stack's work per
+   * buffer), paid by the sending task. Full buffers share it among many records; a short buffer
+   * timeout sends buffers of few records and pays it nearly per record: the throughput side of the
+   * buffer timeout's trade-off. Default 10 µs.
+   */
+  readonly bufferOverheadUs: number;
+  /** [channelCapacity] Credit: records a receiver holds per input channel; a full channel backpressures the sender. Default 1000. */
   readonly channelCapacity: number;
-  /** Micro-batch: scheduling and planning overhead per batch. */
+  /** [batchOverhead] Micro-batch: scheduling and planning overhead per batch. Default 50 ms. */
   readonly batchOverheadMs: number;
-  /** Checkpoint: time to snapshot state, per thousand state entries. */
+  /**
+   * [snapshot] Checkpoint: time to snapshot state, per thousand state entries (open windows),
+   * during which the task processes no records. Default 1 ms.
+   */
   readonly snapshotMsPerThousand: number;
 }
 

@@ -225,6 +225,7 @@ test('every kind of trace entry has a sentence under every semantics', () => {
     { type: 'transaction-aborted', at: clock(12, 2), task: 0, txn: 2 },
     { type: 'backpressure', at: clock(12, 2), task: 0, blocked: true, channel: 1 },
     { type: 'backpressure', at: clock(12, 2), task: 0, blocked: false, channel: 1 },
+    { type: 'backpressure', at: clock(12, 2), task: 1, stage: 'map', blocked: true, channel: 0 },
   ];
   for (const semantics of SEMANTICS) {
     for (const e of entries) {
@@ -237,6 +238,7 @@ test('every kind of trace entry has a sentence under every semantics', () => {
     'ingested TeamX = 5 (event time 12:00:26) from partition 0 offset 0 at 12:05:00, appended at 12:04:59: 4m34s after it happened',
   );
   assert.match(explainEntry(scenario('flink'), entries[4] as TraceEvent), /flink merges sessions that overlap or touch/);
+  assert.match(explainEntry(scenario('flink'), entries[entries.length - 1] as TraceEvent), /^map task 1 blocked at .*stops taking input/);
 });
 
 test('checkpoints and recovery say what was saved and what is replayed', () => {

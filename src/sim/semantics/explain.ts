@@ -339,8 +339,10 @@ export function explainEntry(s: ExplainScenario, e: TraceEvent): string {
       return `transaction ${e.txn} of window task ${e.task} aborted at ${t(e.at)}: its uncommitted output is discarded and will be replayed`;
     case 'backpressure':
       return e.blocked
-        ? `source task ${e.task} blocked at ${t(e.at)}: its output channel ${e.channel} is full (credit-based backpressure), so it stops reading and the backlog grows`
-        : `source task ${e.task} free again at ${t(e.at)}: channel ${e.channel} has credit, so it reads on`;
+        ? e.stage === undefined
+          ? `source task ${e.task} blocked at ${t(e.at)}: its output channel ${e.channel} is full (credit-based backpressure), so it stops reading and the backlog grows`
+          : `${e.stage} task ${e.task} blocked at ${t(e.at)}: its output channel ${e.channel} is full (credit-based backpressure), so it stops taking input and its own input channel fills`
+        : `${e.stage ?? 'source'} task ${e.task} free again at ${t(e.at)}: channel ${e.channel} has credit, so it ${e.stage === undefined ? 'reads' : 'takes input'} on`;
     default:
       return assertNever(e, 'explainEntry');
   }

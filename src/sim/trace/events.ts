@@ -127,8 +127,18 @@ export type TraceEvent =
   | { readonly type: 'transaction-aborted'; readonly at: number; readonly task: number; readonly txn: number }
   /** A savepoint completed; its state is in the run result. */
   | { readonly type: 'savepoint-taken'; readonly at: number; readonly id: number }
-  /** A source task is blocked on a full output channel (credit-based backpressure), or free again. */
-  | { readonly type: 'backpressure'; readonly at: number; readonly task: number; readonly blocked: boolean; readonly channel: number };
+  /**
+   * A task is blocked on a full output channel (credit-based backpressure), or free again: a source
+   * task, or with `stage` an unchained filter or map task (chaining off) with that subtask index.
+   */
+  | {
+      readonly type: 'backpressure';
+      readonly at: number;
+      readonly task: number;
+      readonly stage?: 'filter' | 'map';
+      readonly blocked: boolean;
+      readonly channel: number;
+    };
 
 export type TraceEventType = TraceEvent['type'];
 

@@ -14,7 +14,7 @@ import { keyWindowId } from './ids.js';
 import { applyMap, compileFilter } from './pipeline.js';
 import { readWholeLog } from './read-log.js';
 import { sessionize } from './sessions.js';
-import { windowingTimestamp } from './time-domain.js';
+import { hopsToWindow, windowingTimestamp } from './time-domain.js';
 
 /** One input event as the truth sees it: every entry of the log, kept by the filter or not. */
 export interface TruthEvent {
@@ -69,6 +69,7 @@ export function computeTruth(scenario: Scenario, log: PartitionedLog): Truth {
 /** Filter on the raw value first, then map (see pipeline.ts for the order rule). */
 function readEvents(scenario: Scenario, log: PartitionedLog): TruthEvent[] {
   const passes = compileFilter(scenario.pipeline.filter);
+  const delayMs = scenario.channelDelayMs * hopsToWindow(scenario);
   return readWholeLog(log).map((entry) => {
     const key = log.keys.name(entry.key);
     const kept = passes(key, entry.value);
@@ -76,7 +77,7 @@ function readEvents(scenario: Scenario, log: PartitionedLog): TruthEvent[] {
       ref: { partition: entry.partition, offset: entry.offset },
       key,
       eventTime: entry.eventTime,
-      timestamp: windowingTimestamp(scenario.timeDomain, entry, scenario.channelDelayMs),
+      timestamp: windowingTimestamp(scenario.timeDomain, entry, delayMs),
       rawValue: entry.value,
       value: kept ? applyMap(scenario.pipeline.map, entry.value) : entry.value,
       kept,

@@ -467,6 +467,9 @@ class Builder {
         this.kinds.transactions.push(step);
         return;
       case 'backpressure': {
+        // The panel draws source tasks; an unchained filter or map task's backpressure reaches its
+        // source task through their forward channel, which then reports its own.
+        if (e.stage !== undefined) return;
         const before = valueAt(this.backpressure.get(e.task), Infinity) ?? [];
         const after = e.blocked ? [...new Set([...before, e.channel])].sort((x, y) => x - y) : before.filter((c) => c !== e.channel);
         this.push(this.backpressure, e.task, step, after);

@@ -162,13 +162,18 @@ export class BarrierAlignment {
     }
     this.current = undefined;
     const snapshot: TaskSnapshot = { operator: p.operator, inFlight: p.inFlight, alignmentMs: p.snapshotAt - p.firstAt, unaligned: p.unaligned };
+    this.task.afterSnapshotWritten(now, () => this.acknowledge(p, snapshot, Math.max(now, this.task.scheduler.now)));
+  }
+
+  private acknowledge(p: Pending, snapshot: TaskSnapshot, now: number): void {
+    const operator = snapshot.operator;
     this.trace.emit({
       type: 'checkpoint-snapshot',
       at: now,
       id: p.id,
       task: this.task.index,
       alignmentMs: snapshot.alignmentMs,
-      windows: p.operator.windows.length,
+      windows: operator.windows.length,
       inFlightRecords: p.inFlight.length,
       unaligned: p.unaligned,
     });

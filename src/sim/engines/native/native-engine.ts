@@ -18,16 +18,14 @@ import { compilePipeline, type CompiledPipeline } from '../../operators/pipeline
 import { keyGroupOf, operatorIndexFor } from '../../operators/key-groups.js';
 import type { OperatorSnapshot } from '../../operators/window-snapshot.js';
 import { SinkSystem } from '../../delivery/sink-system.js';
-import { createWatermarkGenerator, emitIntervalMs, idleTimeoutMs } from '../../watermarks/create.js';
-import { Channel } from '../channel.js';
 import { Barrier } from '../control.js';
 import type { RunOptions, RunResult, TaskStats } from '../engine.js';
 import type { TaskSnapshot } from './barrier-alignment.js';
 import { CheckpointCoordinator, type CompletedCheckpoint } from './checkpoint-coordinator.js';
 import { taskCosts, type TaskCosts } from './costs.js';
 import { drawFaults, FaultPlan, type FaultTarget, taskName } from './fault-plan.js';
-import { NativeSourceTask, type PartitionReader } from './source-task.js';
-import { NativeWindowTask } from './window-task.js';
+import { addStats, buildGraph, type Graph, type GraphContext, graphStats } from './job-graph.js';
+import { NativeWindowTask, type WindowTaskHost } from './window-task.js';
 
 /** Where a (re)started job begins: source offsets and, when restoring, the window state. */
 export interface StartPoint {
@@ -43,15 +41,9 @@ export interface StartPoint {
   readonly resumeAtMs?: number;
 }
 
-interface Graph {
-  readonly sources: NativeSourceTask[];
-  readonly windows: NativeWindowTask[];
-  readonly channels: Channel[];
-}
-
 const RESTART = 0;
 
-class NativeJob implements Wakeable, FaultTarget {
+class NativeJob implements Wakeable, FaultTarget, GraphContext {
   readonly scheduler = new Scheduler();
   readonly rules: EngineRules;
   readonly trace: TraceSink;
@@ -62,8 +54,9 @@ class NativeJob implements Wakeable, FaultTarget {
   readonly coordinator: CheckpointCoordinator;
   readonly faults: FaultPlan;
   readonly ft: FaultToleranceSpec;
-  private readonly pipeline: CompiledPipeline;
-  private readonly costs: TaskCosts;
+  readonly pipeline: CompiledPipeline;
+  readonly costs: TaskCosts;
+  readonly windowHost: WindowTaskHost;
   private readonly routeCache: number[] = [];
   private graph: Graph | undefined;
   private running = false;
@@ -91,6 +84,13 @@ class NativeJob implements Wakeable, FaultTarget {
     this.sink = new SinkSystem(this.ft.delivery.sink, this.trace, options.keepPanes ?? true);
     this.pipeline = compilePipeline(scenario.pipeline);
     this.costs = taskCosts(scenario);
+    this.windowHost = {
+      sink: this.sink,
+      acknowledge: (id, task, snapshot: TaskSnapshot, at) => this.coordinator.acknowledge(id, task, snapshot, at),
+      inputsEnded: (task, at) => this.onInputsEnded(task, at),
+      onRecord: (task, at) => this.countRecord('window', task, at),
+      keyGroupOf: (key) => keyGroupOf(key),
+    };
     this.coordinator = new CheckpointCoordinator(this.ft.checkpoints, this.scheduler, this.trace, {
       windowTasks: scenario.parallelism.window,
       isRunning: () => this.running,
@@ -136,6 +136,7 @@ class NativeJob implements Wakeable, FaultTarget {
     const g = this.graph;
     if (g) {
       for (const s of g.sources) s.alive = false;
+      for (const o of g.operators) o.alive = false;
       for (const w of g.windows) w.alive = false;
       for (const c of g.channels) c.alive = false;
     }
@@ -160,7 +161,7 @@ class NativeJob implements Wakeable, FaultTarget {
       case 'channel':
         // Delay and reorder cost latency (TCP restores order); TCP discards duplicates.
         if (f.fault === 'delay' || f.fault === 'reorder') {
-          for (const c of g.channels) if (!f.to || (f.to.stage === 'window' && (c.receiver as NativeWindowTask).index === f.to.index)) c.extraLatencyMs = active ? f.delayMs : 0;
+          for (const c of g.channels) if (!f.to || (f.to.stage === 'window' && c.receiver instanceof NativeWindowTask && c.receiver.index === f.to.index)) c.extraLatencyMs = active ? f.delayMs : 0;
         }
         return;
       case 'partition-outage':
@@ -210,89 +211,16 @@ class NativeJob implements Wakeable, FaultTarget {
   }
 
   private build(now: number, start: StartPoint): Graph {
-    const sc = this.scenario;
-    const { source: sp, window: wp } = sc.parallelism;
-    const checkpoints = this.ft.checkpoints;
-    const windows = Array.from({ length: wp }, (_, index) => {
-      const task = new NativeWindowTask({
-        index,
-        scenario: sc,
-        rules: this.rules,
-        scheduler: this.scheduler,
-        trace: this.trace,
-        keys: this.log.keys,
-        checkpointMode: checkpoints?.mode ?? 'aligned',
-        alignedTimeoutMs: checkpoints?.alignedTimeoutMs,
-        recordCostUs: this.costs.windowRecordUs,
-        sinkCostUs: this.costs.sinkRecordUs,
-        host: {
-          sink: this.sink,
-          acknowledge: (id, task, snapshot: TaskSnapshot, at) => this.coordinator.acknowledge(id, task, snapshot, at),
-          inputsEnded: (task, at) => this.onInputsEnded(task, at),
-          onRecord: (task, at) => this.countRecord('window', task, at),
-          keyGroupOf: (key) => keyGroupOf(key),
-        },
-      });
-      this.sink.beginAfter(index, start.checkpointId ?? 0);
-      return task;
-    });
-    const offsetOf = new Map(start.offsets.map((o) => [o.partition, o.offset]));
-    const readers: PartitionReader[][] = Array.from({ length: sp }, () => []);
-    for (let p = 0; p < this.log.partitions; p++) {
-      const cursor = this.log.open(p, offsetOf.get(p) ?? 0);
-      // Partitions are spread over source tasks round-robin (KafkaSourceEnumerator with start index 0).
-      (readers[p % sp] as PartitionReader[]).push({
-        partition: p,
-        cursor,
-        generator: createWatermarkGenerator(sc.watermark, this.rules, cursor),
-        watermark: -Infinity,
-        idle: false,
-        lastActiveAt: now,
-        outageUntil: 0,
-      });
-    }
-    const channels: Channel[] = [];
-    const inputs: Channel[][] = windows.map(() => []);
-    const sources = readers.map((rs, index) => {
-      const outputs: Channel[] = [];
-      const source: NativeSourceTask = new NativeSourceTask({
-        index,
-        scenario: sc,
-        rules: this.rules,
-        scheduler: this.scheduler,
-        trace: this.trace,
-        keys: this.log.keys,
-        pipeline: this.pipeline,
-        readers: rs,
-        outputs,
-        route: (key) => this.route(key),
-        intervalMs: sc.timeDomain === 'processing-time' ? undefined : emitIntervalMs(sc.watermark),
-        idleTimeoutMs: idleTimeoutMs(sc.watermark),
-        scripted: this.input.scriptedWatermarks,
-        startMs: this.startMs,
-        recordCostUs: this.costs.sourceRecordUs,
-        onRecord: (task, at) => this.countRecord('source', task, at),
-      });
-      windows.forEach((w, wi) => {
-        const ch = new Channel(this.scheduler, this.costs.channel, w, source, index);
-        outputs.push(ch);
-        channels.push(ch);
-        (inputs[wi] as Channel[]).push(ch);
-      });
-      return source;
-    });
-    windows.forEach((w, i) => w.connect(inputs[i] as Channel[]));
-    if (start.operator) {
-      const snapshot = start.operator;
-      windows.forEach((w) => {
-        const inFlight = (start.inFlight ?? []).filter((r) => this.route(r.entry.key) === w.index);
-        w.restore(snapshot, (e) => operatorIndexFor(e.keyGroup, wp) === w.index, inFlight, now);
-      });
-    }
-    return { sources, windows, channels };
+    const graph = buildGraph(this, now, start);
+    graph.windows.forEach((w) => this.sink.beginAfter(w.index, start.checkpointId ?? 0));
+    return graph;
   }
 
-  private route(key: number): number {
+  onSourceRecord(task: number, now: number): void {
+    this.countRecord('source', task, now);
+  }
+
+  route(key: number): number {
     let target = this.routeCache[key];
     if (target === undefined) {
       target = operatorIndexFor(keyGroupOf(this.log.keys.name(key)), this.scenario.parallelism.window);
@@ -349,21 +277,6 @@ class NativeJob implements Wakeable, FaultTarget {
     for (const step of this.input.scriptedWatermarks) start = Math.min(start, step.at);
     return start === Infinity ? 0 : start;
   }
-}
-
-function graphStats(g: Graph): TaskStats[] {
-  return [
-    ...g.sources.map((t, i) => ({ name: `source-${i}`, records: t.recordsRead, busyMs: t.meter.busyMs, backpressuredMs: t.backpressuredMs })),
-    ...g.windows.map((t) => ({ name: `window-${t.index}`, records: t.recordsProcessed, busyMs: t.meter.busyMs, backpressuredMs: 0 })),
-  ];
-}
-
-function addStats(a: readonly TaskStats[], b: readonly TaskStats[]): TaskStats[] {
-  if (a.length === 0) return [...b];
-  return b.map((t, i) => {
-    const o = a[i] as TaskStats;
-    return { name: t.name, records: o.records + t.records, busyMs: o.busyMs + t.busyMs, backpressuredMs: o.backpressuredMs + t.backpressuredMs };
-  });
 }
 
 /** One snapshot from the per-task snapshots of a checkpoint (restore filters by key group). */

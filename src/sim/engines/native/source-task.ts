@@ -1,7 +1,9 @@
 /**
  * A source task of the native engine: it reads its partitions of the log as entries are appended,
  * stamps ingestion time, runs the chained filter and map, assigns timestamps, feeds each partition's
- * watermark generator, and routes records by key group to the window tasks.
+ * watermark generator, and routes records by key group to the window tasks. With chaining off it
+ * runs no operator of the pipeline (it is given the identity pipeline) and sends every record to
+ * its one forward output, the first unchained operator task (operator-task.ts).
  *
  * Watermarks follow Flink's source model: one generator per partition (split); the task's
  * watermark is the minimum over its non-idle partitions (WatermarkOutputMultiplexer), emitted
@@ -55,7 +57,15 @@ export interface SourceTaskConfig {
   readonly scripted: readonly ScriptedWatermark[];
   /** First instant of the job: periodic emission is aligned to it. */
   readonly startMs: number;
+  /** Per record read (the cost model's source cost, and a chained filter). */
   readonly recordCostUs: number;
+  /** Per record sent on (a chained map, and serialisation for the hop). */
+  readonly emitCostUs: number;
+  /**
+   * True when the outputs are forward channels into unchained stateless tasks: an unaligned barrier
+   * then travels in line and overtakes data only on the hop into the window tasks (operator-task.ts).
+   */
+  readonly inlineBarriers: boolean;
   /** Called after every record read, for faults that strike after n records. */
   readonly onRecord: (task: number, now: number) => void;
 }
@@ -134,7 +144,7 @@ export class NativeSourceTask implements Wakeable, ChannelSender {
     const offsets = this.offsets();
     if (this.detailed) this.cfg.trace.emit({ type: 'barrier-emitted', at: now, id: barrier.id, task: this.cfg.index, offsets });
     for (const ch of this.cfg.outputs) {
-      if (barrier.unaligned) ch.sendPriority(barrier, now);
+      if (barrier.unaligned && !this.cfg.inlineBarriers) ch.sendPriority(barrier, now);
       else ch.send(barrier, now);
     }
     return offsets;
@@ -144,7 +154,7 @@ export class NativeSourceTask implements Wakeable, ChannelSender {
   private pump(now: number): void {
     for (;;) {
       if (this.meter.isBusy(now)) {
-        this.scheduleRead(this.meter.busyUntil);
+        this.scheduleRead(now);
         return;
       }
       if (this.stalled) {
@@ -197,6 +207,10 @@ export class NativeSourceTask implements Wakeable, ChannelSender {
       if (t !== Infinity) at = Math.min(at, Math.max(t, r.outageUntil));
     }
     if (this.stalled) at = Math.min(at, now);
+    // A task still busy with its last records looks again when that work is done, and finishes
+    // then; without this wake-up it would never send its end of input, and a job with checkpoints
+    // would go on checkpointing until the step bound.
+    if (at === Infinity && this.meter.busyUntil > now) at = this.meter.busyUntil;
     at = Math.max(at, now, this.meter.busyUntil);
     if (at === Infinity) return this.stalled !== undefined;
     if (at < this.readAt) {
@@ -218,6 +232,7 @@ export class NativeSourceTask implements Wakeable, ChannelSender {
       if (this.detailed) cfg.trace.emit({ type: 'event-filtered', at: now, ref: { partition: entry.partition, offset: entry.offset } });
     } else {
       const rec: StreamRecord = { entry, value: cfg.pipeline.map(entry.value), timestamp, ingestionTime: now as StreamRecord['ingestionTime'] };
+      this.meter.spend(now, cfg.emitCostUs);
       const channel = cfg.outputs[cfg.route(entry.key)] as Channel;
       if (channel.hasCredit()) channel.send(rec, now);
       else {

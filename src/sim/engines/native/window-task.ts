@@ -33,6 +33,7 @@ interface ProcessingTimer {
 const INPUT = 0;
 const CLOCK = 1;
 export const ALIGNMENT_TIMEOUT = 2;
+const ACKNOWLEDGE = 3;
 const FIRST_TIMER = 10;
 
 export interface WindowTaskHost {
@@ -57,6 +58,8 @@ export interface WindowTaskConfig {
   readonly alignedTimeoutMs: number | undefined;
   readonly recordCostUs: number;
   readonly sinkCostUs: number;
+  /** Synchronous snapshot time per state entry (window), in µs: the cost model's snapshot cost. */
+  readonly snapshotUsPerEntry: number;
 }
 
 export class NativeWindowTask implements Wakeable, ChannelReceiver {
@@ -78,6 +81,8 @@ export class NativeWindowTask implements Wakeable, ChannelReceiver {
   recordsProcessed = 0;
   /** Records re-delivered from an unaligned checkpoint's channel state, processed before any input. */
   private replay: StreamRecord[] = [];
+  /** Acknowledgements waiting for their snapshot to be written, in order. */
+  private readonly acks: { at: number; send: () => void }[] = [];
 
   constructor(private readonly cfg: WindowTaskConfig) {
     this.streamTime = cfg.rules.progressClock === 'stream-time';
@@ -148,6 +153,8 @@ export class NativeWindowTask implements Wakeable, ChannelReceiver {
     } else if (tag === ALIGNMENT_TIMEOUT) {
       this.alignment.onTimeout(now);
       this.pump(now);
+    } else if (tag === ACKNOWLEDGE) {
+      while (this.acks.length > 0 && (this.acks[0] as { at: number }).at <= now) this.acks.shift()?.send();
     } else {
       const timer = this.timers.get(tag);
       if (timer === undefined) return;
@@ -296,9 +303,26 @@ export class NativeWindowTask implements Wakeable, ChannelReceiver {
     this.cfg.scheduler.schedule(Math.max(at, this.cfg.scheduler.now), Priority.timer, this, tag);
   }
 
-  /** Snapshot of the operator for checkpoint `id`, taken now. */
+  /**
+   * Snapshot of the operator for a checkpoint, taken now. Writing it occupies the task for the cost
+   * model's snapshot time per state entry (the synchronous part of a snapshot, during which Flink's
+   * mailbox processes no records), so big state makes checkpoints slower and delays records.
+   */
   snapshotOperator(): OperatorSnapshot {
-    return this.operator.snapshot((key) => this.cfg.host.keyGroupOf(key));
+    const snapshot = this.operator.snapshot((key) => this.cfg.host.keyGroupOf(key));
+    this.meter.spend(this.cfg.scheduler.now, snapshot.windows.length * this.cfg.snapshotUsPerEntry);
+    return snapshot;
+  }
+
+  /** Runs `send` (the acknowledgement of a snapshot) once the task has finished writing it. */
+  afterSnapshotWritten(now: number, send: () => void): void {
+    const at = Math.max(now, this.meter.busyUntil);
+    if (at <= now && this.acks.length === 0) {
+      send();
+      return;
+    }
+    this.acks.push({ at, send });
+    this.cfg.scheduler.schedule(at, Priority.control, this, ACKNOWLEDGE);
   }
 
   /** The chained sink sees the barrier right after the snapshot: its transaction is pre-committed. */
