@@ -112,7 +112,7 @@ const engineOnlyFields: Rule = (s, r) => {
       why: 'suppress(untilWindowCloses) is a Kafka Streams operator',
     });
   }
-  if (s.outputMode === 'update' && s.semantics !== 'spark') {
+  if (s.outputMode !== 'append' && s.semantics !== 'spark') {
     return invalid(['outputMode'], {
       expected: 'append unless semantics is spark',
       found: foundWith(r, ['outputMode'], `semantics ${s.semantics}`),
@@ -254,6 +254,28 @@ const engineRule: Rule = (s, r) => {
     found: foundWith(r, at, 'semantics kafka-streams'),
     why: 'Kafka Streams processes each record as it arrives; micro-batches are Spark\'s way of running',
   });
+};
+
+/**
+ * Complete mode writes the whole result table after every trigger, which needs a trigger (the
+ * micro-batch engine), and each row carries the whole aggregate (accumulating).
+ */
+const completeMode: Rule = (s, r) => {
+  if (s.outputMode !== 'complete') return undefined;
+  if (s.engine?.type !== 'micro-batch') {
+    return invalid(['outputMode'], {
+      expected: 'append or update unless engine is micro-batch',
+      found: foundWith(r, ['outputMode'], `engine ${s.engine?.type ?? 'native'}`),
+      why: 'Complete mode writes the whole result table after every micro-batch; the native engine has no batches',
+    });
+  }
+  if (s.accumulation !== 'accumulating') {
+    return invalid(['accumulation'], {
+      expected: 'accumulating with outputMode complete',
+      why: 'Every row of a complete-mode table carries the whole aggregate of its window',
+    });
+  }
+  return undefined;
 };
 
 const costRule: Rule = (s, r) => {
@@ -472,6 +494,7 @@ const RULES: readonly Rule[] = [
   spark,
   processingTime,
   engineRule,
+  completeMode,
   costRule,
   checkpointRule,
   deliveryRule,

@@ -466,6 +466,12 @@ class Builder {
       case 'transaction-aborted':
         this.kinds.transactions.push(step);
         return;
+      case 'batch-planned':
+        return;
+      case 'batch-committed':
+        // A micro-batch's commit log entry is its checkpoint: jumps to checkpoints land on it.
+        this.kinds.checkpoints.push(step);
+        return;
       case 'backpressure': {
         const before = valueAt(this.backpressure.get(e.task), Infinity) ?? [];
         const after = e.blocked ? [...new Set([...before, e.channel])].sort((x, y) => x - y) : before.filter((c) => c !== e.channel);
