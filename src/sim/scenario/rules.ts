@@ -318,7 +318,9 @@ const deliveryRule: Rule = (s, r) => {
   const { guarantee, sink, readers } = ft.delivery;
   // Only written values can break these rules: the defaults satisfy them (defaults.ts).
   const guaranteeAt = r.valueAt(['delivery', 'guarantee']) === undefined ? ['delivery'] : ['delivery', 'guarantee'];
-  if (guarantee !== 'at-most-once' && ft.checkpoints === undefined) {
+  // The micro-batch engine writes Spark's offset and commit logs and a state version every batch:
+  // they are its checkpoints, so it replays without a `checkpoints` section.
+  if (guarantee !== 'at-most-once' && ft.checkpoints === undefined && s.engine?.type !== 'micro-batch') {
     return invalid(guaranteeAt, {
       expected: 'at-most-once without checkpoints',
       found: foundWith(r, guaranteeAt, 'no checkpoints'),
@@ -395,7 +397,9 @@ const NO_CHECKPOINTS = 'add checkpoints: { interval: 10s }';
 function faultProblem(s: Scenario, r: Reporter, f: FaultSpec, i: number): Problem | undefined {
   const at = ['failures', i] as const;
   const ft = s.faultTolerance;
-  const checkpoints = ft?.checkpoints !== undefined;
+  // A micro-batch query checkpoints every batch: checkpoint n is the commit of its n-th batch (batch id n − 1).
+  const microBatch = s.engine?.type === 'micro-batch';
+  const checkpoints = ft?.checkpoints !== undefined || microBatch;
   if ('trigger' in f && f.trigger.kind === 'after-checkpoint' && !checkpoints) {
     return invalid([...at, 'afterCheckpoint'], {
       expected: 'at or afterRecords without checkpoints',
@@ -430,6 +434,8 @@ function faultProblem(s: Scenario, r: Reporter, f: FaultSpec, i: number): Proble
     case 'sink-write-failure':
       return taskProblem(s, r, f.task, [...at, 'sinkWriteFailure'], 'The sink is chained to the window tasks, so only they write to it');
     case 'sink-commit-failure': {
+      // Micro-batch: writing the n-th batch's commit log entry fails after its output was written, whatever the sink.
+      if (microBatch) return undefined;
       const sink = ft?.delivery.sink ?? 'plain';
       if (!checkpoints || sink !== 'transactional') {
         return invalid([...at, 'sinkCommitFailure'], {
