@@ -269,13 +269,16 @@ const completeMode: Rule = (s, r) => {
       why: 'Complete mode writes the whole result table after every micro-batch; the native engine has no batches',
     });
   }
-  if (s.accumulation !== 'accumulating') {
-    return invalid(['accumulation'], {
-      expected: 'accumulating with outputMode complete',
-      why: 'Every row of a complete-mode table carries the whole aggregate of its window',
-    });
-  }
   return undefined;
+};
+
+/** A micro-batch writes whole rows (update or complete mode): each carries its window's whole aggregate. */
+const wholeRows: Rule = (s) => {
+  if (s.outputMode === 'append' || s.engine?.type !== 'micro-batch' || s.accumulation === 'accumulating') return undefined;
+  return invalid(['accumulation'], {
+    expected: `accumulating with outputMode ${s.outputMode} on the micro-batch engine`,
+    why: 'Each row a micro-batch writes in update or complete mode carries the whole aggregate of its window (Spark has no discarding or retracting panes)',
+  });
 };
 
 const costRule: Rule = (s, r) => {
@@ -501,6 +504,7 @@ const RULES: readonly Rule[] = [
   processingTime,
   engineRule,
   completeMode,
+  wholeRows,
   costRule,
   checkpointRule,
   deliveryRule,

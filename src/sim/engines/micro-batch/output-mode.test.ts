@@ -1,19 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testScenario } from '../../truth/array-log.test-support.js';
-import type { Pane } from '../../model/pane.js';
-import { completeTable, operatorScenario, watermarkApplies, writesPane } from './output-mode.js';
+import { completeTable, keepsLastRowPerWindow, operatorScenario, watermarkApplies } from './output-mode.js';
 
-const pane = (timing: Pane['timing']): Pane => ({ key: 'a', window: { start: 0, end: 10 }, value: 1, timing, index: 0, isLast: false, emittedAt: 0, count: 1, maxEventTime: 0, maxIngestionTime: 0 });
-
-test('update mode: the operator fires every changed window at the end of the batch, and the on-time pane is not written', () => {
+test('update mode: the operator emits the updated row per element (its Spark rule), and the batch keeps the last', () => {
   const s = testScenario({ semantics: 'spark', outputMode: 'update' });
-  const op = operatorScenario(s, 'update');
-  assert.deepEqual(op.trigger.early, { type: 'after-first-element', delayMs: 0 });
-  assert.equal(op.outputMode, 'append');
-  assert.equal(writesPane('update', pane('ON_TIME')), false);
-  assert.equal(writesPane('update', pane('EARLY')), true);
-  assert.equal(writesPane('append', pane('ON_TIME')), true);
+  assert.equal(operatorScenario(s, 'update'), s);
+  assert.equal(keepsLastRowPerWindow('update'), true);
+  assert.equal(keepsLastRowPerWindow('append'), false);
 });
 
 test('append mode runs the scenario as it is; complete mode never lets the watermark evict', () => {

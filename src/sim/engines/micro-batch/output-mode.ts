@@ -3,11 +3,12 @@
  * operator:
  * - append: a window's row is written once, when the watermark passes its end and its state is
  *   evicted; this is the operator's on-time firing under the rule book, applied per batch;
- * - update: every row whose aggregate changed in the batch is written at the end of the batch. The
- *   operator gets a processing-time early trigger that fires at the end of the batch in which a
- *   window's pane got its first element (pastFirstElementInPane, delay 0), so each changed window
- *   fires once per batch with the accumulation mode applied. When the watermark later passes the
- *   window, Spark only evicts the state: the on-time pane, which holds nothing new, is not written;
+ * - update: every row whose aggregate changed in the batch is written once, at the end of the
+ *   batch. The operator's Spark update rule emits the updated row on every element; the batch
+ *   keeps the last row per window (and none for a session window merged away later in the same
+ *   batch), which is the row the batch's StateStoreSaveExec writes. Rows carry the whole
+ *   aggregate, so update mode is accumulating. When the watermark later passes the window, Spark
+ *   only evicts the state: nothing is written then;
  * - complete: the whole result table is written after every batch. Spark keeps all aggregation
  *   state in complete mode (the watermark evicts nothing and drops nothing), so the operator's
  *   clock is never advanced and the table is read from its state. Rows carry no pane number in
@@ -25,7 +26,7 @@ export function operatorScenario(s: Scenario, mode: OutputMode): Scenario {
     case 'append':
       return s;
     case 'update':
-      return { ...s, outputMode: 'append', trigger: { early: { type: 'after-first-element', delayMs: 0 }, late: s.trigger.late } };
+      return s;
     case 'complete':
       return { ...s, outputMode: 'append', trigger: { late: s.trigger.late } };
     default:
@@ -33,9 +34,9 @@ export function operatorScenario(s: Scenario, mode: OutputMode): Scenario {
   }
 }
 
-/** Is a pane the operator emitted written to the sink under this mode? */
-export function writesPane(mode: OutputMode, pane: Pane): boolean {
-  return mode !== 'update' || pane.timing !== 'ON_TIME';
+/** Does the batch keep only the last row per window (update mode)? */
+export function keepsLastRowPerWindow(mode: OutputMode): boolean {
+  return mode === 'update';
 }
 
 /** Does the watermark drive the operator (fire, evict, drop late data) under this mode? */

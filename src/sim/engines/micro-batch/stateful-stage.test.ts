@@ -40,7 +40,7 @@ test('update: each changed window fires once at the end of the batch', () => {
   st.process(rec('a', 1, 1), 0, 100);
   st.process(rec('a', 2, 5), 0, 100);
   st.process(rec('b', 4, 5), 0, 100);
-  st.fireDueTimers(100);
+  assert.deepEqual(st.written, [2]);
   assert.deepEqual(st.takeOutput().map((r) => `${r.pane.key}=${r.pane.value}`), ['a=3', 'b=4']);
   st.applyWatermark(11, 200);
   assert.deepEqual(st.takeOutput(), [], 'the eviction writes nothing in update mode');
@@ -57,4 +57,21 @@ test('state survives a snapshot and restore into a fresh stage', () => {
   fresh.process(rec2('a', 5, 2), 0, 200);
   fresh.fireDueTimers(200);
   assert.deepEqual(fresh.takeOutput().map((r) => [r.pane.value, r.pane.index]), [[6, 1]]);
+});
+
+test('update with sessions: a session merged away later in the batch writes no row', () => {
+  const keys = new KeyTable();
+  const s = testScenario({ semantics: 'spark', outputMode: 'update', window: { type: 'session', gapMs: 20 } });
+  const st = new StatefulStage({ scenario: s, rules: rulesFor('spark'), keys, trace: new ArrayTrace(), mode: 'update' });
+  const rec = (value: number, t: number, offset: number): StreamRecord => ({
+    entry: { partition: 0, offset, key: keys.intern('a'), value, eventTime: eventTime(t), appendTime: procTime(t) },
+    value,
+    timestamp: t,
+    ingestionTime: procTime(t),
+  });
+  st.process(rec(1, 0, 0), 0, 100);
+  st.process(rec(2, 30, 1), 0, 100);
+  // 15 bridges [0, 20) and [30, 50) into [0, 50).
+  st.process(rec(4, 15, 2), 0, 100);
+  assert.deepEqual(st.takeOutput().map((r) => [r.pane.window.start, r.pane.window.end, r.pane.value]), [[0, 50, 7]]);
 });

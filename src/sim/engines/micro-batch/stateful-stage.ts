@@ -11,11 +11,12 @@ import type { Pane } from '../../model/pane.js';
 import type { OutputMode, Scenario } from '../../scenario/types.js';
 import type { EngineRules } from '../../semantics/rules.js';
 import type { TraceSink } from '../../trace/events.js';
+import type { Window } from '../../model/window.js';
 import { type FiringPhase, WindowOperator } from '../../operators/window-operator.js';
 import type { WindowState } from '../../operators/window-state.js';
 import type { OperatorSnapshot } from '../../operators/window-snapshot.js';
 import { keyGroupOf } from '../../operators/key-groups.js';
-import { operatorScenario, writesPane, type TableRow } from './output-mode.js';
+import { keepsLastRowPerWindow, operatorScenario, type TableRow } from './output-mode.js';
 import type { StateVersion } from './state-store.js';
 
 interface PendingTimer {
@@ -38,6 +39,9 @@ export class StatefulStage {
   readonly operators: WindowOperator[];
   private timers: PendingTimer[] = [];
   private output: TableRow[] = [];
+  /** Update mode: the batch's last row per (task, key, window), in the order they last changed. */
+  private latest = new Map<string, TableRow>();
+  private readonly lastRowOnly: boolean;
   /** Rows each task wrote in the current batch (for its sink cost). */
   written: number[];
 
@@ -45,6 +49,18 @@ export class StatefulStage {
     const scenario = operatorScenario(cfg.scenario, cfg.mode);
     const n = cfg.scenario.parallelism.window;
     this.written = Array.from({ length: n }, () => 0);
+    this.lastRowOnly = keepsLastRowPerWindow(cfg.mode);
+    // Update mode must hear of session merges to drop the rows of windows merged away.
+    const watchMerges = this.lastRowOnly && cfg.scenario.window.type === 'session';
+    const trace: TraceSink = watchMerges
+      ? {
+          detailed: true,
+          emit: (e) => {
+            if (e.type === 'windows-merged') this.dropMerged(e.key, e.from, e.into);
+            if (cfg.trace.detailed) cfg.trace.emit(e);
+          },
+        }
+      : cfg.trace;
     this.operators = Array.from(
       { length: n },
       (_, task) =>
@@ -53,7 +69,7 @@ export class StatefulStage {
           rules: cfg.rules,
           keys: cfg.keys,
           task,
-          trace: cfg.trace,
+          trace,
           host: {
             emit: (pane: Pane) => this.collect(task, pane),
             registerProcessingTimer: (at, ws, phase, firings) => this.timers.push({ at, task, ws, phase, firings }),
@@ -93,7 +109,7 @@ export class StatefulStage {
   /**
    * Fires the processing-time firings due by `now`, after the batch's new data, as Spark handles
    * processing-time timeouts after new data (FlatMapGroupsWithStateExec: processNewData, then
-   * processTimedOutState). Update mode's end-of-batch firing is one of them.
+   * processTimedOutState).
    */
   fireDueTimers(now: number): void {
     if (this.timers.length === 0) return;
@@ -129,8 +145,9 @@ export class StatefulStage {
 
   /** The batch's output so far, and a fresh buffer for the next. */
   takeOutput(): TableRow[] {
-    const out = this.output;
+    const out = this.lastRowOnly ? [...this.latest.values()] : this.output;
     this.output = [];
+    this.latest = new Map();
     this.written = this.written.map(() => 0);
     return out;
   }
@@ -140,11 +157,26 @@ export class StatefulStage {
   }
 
   private collect(task: number, pane: Pane): void {
-    if (writesPane(this.cfg.mode, pane)) this.push(task, pane);
+    this.push(task, pane);
   }
 
   private push(task: number, pane: Pane): void {
-    this.output.push({ task, pane });
+    if (this.lastRowOnly) {
+      const id = rowId(task, pane.key, pane.window);
+      if (this.latest.delete(id)) this.written[task] = (this.written[task] ?? 1) - 1;
+      this.latest.set(id, { task, pane });
+    } else this.output.push({ task, pane });
     this.written[task] = (this.written[task] ?? 0) + 1;
   }
+
+  private dropMerged(key: string, from: readonly Window[], into: Window): void {
+    for (const w of from) {
+      if (w.start === into.start && w.end === into.end) continue;
+      for (let task = 0; task < this.operators.length; task++) {
+        if (this.latest.delete(rowId(task, key, w))) this.written[task] = (this.written[task] ?? 1) - 1;
+      }
+    }
+  }
 }
+
+const rowId = (task: number, key: string, w: Window): string => `${task}\u0000${key}\u0000${w.start}\u0000${w.end}`;
