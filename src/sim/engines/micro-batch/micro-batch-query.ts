@@ -86,6 +86,12 @@ export class MicroBatchQuery implements Wakeable, FaultTarget {
   readonly taskBusyUs: number[];
   failures = 0;
   restarts = 0;
+  /**
+   * Only a restart reads a state version. When no fault in the plan can fail the query, none will,
+   * and the store skips copying the state after every batch (Spark would still write its delta
+   * files, but that costs no simulated time here either way).
+   */
+  private readonly recoverable: boolean;
 
   constructor(
     readonly scenario: Scenario,
@@ -109,7 +115,9 @@ export class MicroBatchQuery implements Wakeable, FaultTarget {
     const { source, window } = scenario.parallelism;
     this.taskRecords = Array.from({ length: source + window }, () => 0);
     this.taskBusyUs = Array.from({ length: source + window }, () => 0);
-    this.faults = new FaultPlan(drawFaults(this.ft, scenario, prng.fork('faults')), this.scheduler, this);
+    const faults = drawFaults(this.ft, scenario, prng.fork('faults'));
+    this.recoverable = faults.some(failsTheJob);
+    this.faults = new FaultPlan(faults, this.scheduler, this);
   }
 
   run(): void {
@@ -297,7 +305,7 @@ export class MicroBatchQuery implements Wakeable, FaultTarget {
       this.sink.commit(epoch, now);
     }
     const nextWatermark = this.watermark.endOfBatch(now, this.inputEnded(now));
-    this.store.commit(entry.batch, this.stage.snapshot());
+    if (this.recoverable) this.store.commit(entry.batch, this.stage.snapshot());
     if (this.commitLog.latest()?.batch !== entry.batch) {
       this.commitLog.write({ batch: entry.batch, committedAt: now, nextWatermark, partitionWatermarks: [...this.watermark.partitionWatermarks] });
     }
@@ -402,6 +410,22 @@ export class MicroBatchQuery implements Wakeable, FaultTarget {
     for (let p = 0; p < this.log.partitions; p++) start = Math.min(start, this.log.open(p, 0).peekAppendTime());
     for (const step of this.input.scriptedWatermarks) start = Math.min(start, step.at);
     return start === Infinity ? 0 : start;
+  }
+}
+
+/** Faults after which the query restarts (the others change conditions only). */
+function failsTheJob(f: FaultSpec): boolean {
+  switch (f.type) {
+    case 'task-crash':
+    case 'job-failure':
+    case 'sink-write-failure':
+    case 'sink-commit-failure':
+      return true;
+    case 'channel':
+      return f.fault === 'drop';
+    case 'slow-task':
+    case 'partition-outage':
+      return false;
   }
 }
 
