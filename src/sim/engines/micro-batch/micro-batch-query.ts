@@ -175,7 +175,7 @@ export class MicroBatchQuery implements Wakeable, FaultTarget {
 
   private onTrigger(now: number): void {
     if (this.current !== undefined) return;
-    const watermark = this.watermark.forBatchAt(now);
+    const watermark = this.watermark.current;
     const planned = this.planner.plan(now);
     const hasData = planned.entries.length > 0;
     if (!hasData && !this.needsNoDataBatch(watermark, now)) {
@@ -206,7 +206,7 @@ export class MicroBatchQuery implements Wakeable, FaultTarget {
    */
   private needsNoDataBatch(watermark: number, now: number): boolean {
     if (!this.noDataBatches) return false;
-    if (this.eventTimeClock && watermarkApplies(this.mode) && watermark > this.applied) return true;
+    if (this.eventTimeClock && watermarkApplies(this.mode) && (watermark > this.applied || this.watermark.scriptPending(now))) return true;
     if (this.stage.nextTimerAt() <= now) return true;
     return !this.eventTimeClock && this.stage.nextWindowTimer() <= now && this.mode !== 'complete';
   }
@@ -243,9 +243,9 @@ export class MicroBatchQuery implements Wakeable, FaultTarget {
     if (!this.eventTimeClock && this.mode !== 'complete') this.stage.advanceProcessingClock(entry.plannedAt, now);
     if (this.mode === 'complete' && planned.entries.length > 0) {
       const fireAt = (w: { start: number; end: number }) => this.rules.fireAt(w, this.scenario.window.type === 'session' ? this.scenario.window.gapMs : undefined, this.scenario.allowedLatenessMs);
-      this.stage.addRows(completeTable(this.scenario, this.stage.snapshot(), entry.batch, now, entry.watermark, fireAt));
+      this.stage.addRows(completeTable(this.scenario, this.stage.snapshot(), entry.batch, now, entry.watermark, fireAt), entry.watermark);
     }
-    const timing = this.cost.timing({ read, aggregated, written: this.stage.written });
+    const timing = this.cost.timing({ read, aggregated, written: this.stage.output.written });
     batch.timing = timing;
     timing.readUs.forEach((us, i) => (this.taskBusyUs[i] = (this.taskBusyUs[i] as number) + us));
     timing.statefulUs.forEach((us, i) => (this.taskBusyUs[sp + i] = (this.taskBusyUs[sp + i] as number) + us));
@@ -287,14 +287,11 @@ export class MicroBatchQuery implements Wakeable, FaultTarget {
     const batch = this.current;
     if (batch === undefined) return;
     const { entry, planned, epoch } = batch;
-    const rows = this.stage.takeOutput();
+    // The stateful stage's output and trace become visible together, at the end of the batch.
+    const { rows, trace } = this.stage.output.release(now);
+    for (const e of trace) this.trace.emit(e);
     if (this.sink.kind === 'transactional') for (let t = 0; t < this.scenario.parallelism.window; t++) this.sink.beginAfter(t, epoch - 1);
-    for (const { task, pane } of rows) {
-      // Output becomes visible when the batch's sink write completes, at the end of the batch.
-      const written = { ...pane, emittedAt: now };
-      this.sink.write(task, written, now);
-      this.trace.emit({ type: 'pane-fired', at: now, task, pane: written, watermark: this.stage.operators[task]?.clock ?? entry.watermark });
-    }
+    for (const { task, pane } of rows) this.sink.write(task, pane, now);
     const failing = this.faults.commitFails(entry.batch + 1);
     if (failing !== undefined && failing.type === 'sink-commit-failure') {
       this.fail(`writing the commit log entry of batch ${entry.batch} failed after its output was written`, undefined, failing.restartDelayMs, now);
@@ -304,7 +301,7 @@ export class MicroBatchQuery implements Wakeable, FaultTarget {
       for (let t = 0; t < this.scenario.parallelism.window; t++) this.sink.preCommit(t, epoch);
       this.sink.commit(epoch, now);
     }
-    const nextWatermark = this.watermark.endOfBatch(now, this.inputEnded(now));
+    const nextWatermark = this.watermark.endOfBatch(now, entry.plannedAt, this.inputEnded(now), planned.entries.length > 0);
     if (this.recoverable) this.store.commit(entry.batch, this.stage.snapshot());
     if (this.commitLog.latest()?.batch !== entry.batch) {
       this.commitLog.write({ batch: entry.batch, committedAt: now, nextWatermark, partitionWatermarks: [...this.watermark.partitionWatermarks] });

@@ -12,8 +12,10 @@
  * - perfect: the oracle is asked at the end of each batch for the smallest event time not yet
  *   planned; it speaks for the whole input, so it combines by min under every rule book (a max of
  *   per-partition oracles would not be perfect);
- * - scripted: a timeline step at time t is seen by the first batch planned at or after t and
- *   applies in that batch (the script is the watermark itself, not derived from the batch's data);
+ * - scripted: a timeline step at time t is observed by the first batch planned at or after t, as
+ *   that batch observes the data appended by then, and like a watermark computed from data it
+ *   applies from the next batch on (so data arriving with the step is judged by the watermark
+ *   before it, as in the native engine, where a source reads its data before the step);
  * - idleness (withIdleness, min combine only): a partition that had no data for the timeout is
  *   left out of the minimum, measured at batch ends.
  * At the end of a bounded input, a rule book that flushes (Flink, Beam) moves the watermark to +∞,
@@ -68,31 +70,31 @@ export class QueryWatermark {
 
   /**
    * The end of a batch: the watermark the next batch applies. `inputEnded` when every partition
-   * is exhausted and the script is over.
+   * is exhausted and the script is over. The generators are asked only after a batch that read
+   * data, as Spark's EventTimeWatermarkExec learns only from rows: otherwise a generator that
+   * moves with processing time alone (percentile) would call for no-data batches forever.
    */
-  endOfBatch(now: number, inputEnded: boolean): number {
+  endOfBatch(now: number, plannedAt: number, inputEnded: boolean, readData: boolean): number {
     this.generators.forEach((g, p) => {
       if (this.idleTimeout !== undefined && !this.idle[p] && now - (this.lastActiveAt[p] as number) >= this.idleTimeout) this.setIdle(p, true, now);
-      this.advancePartition(p, g.onPeriodicEmit(now), now);
+      if (readData) this.advancePartition(p, g.onPeriodicEmit(now), now);
     });
-    let candidate = this.combine();
+    let candidate = Math.max(this.combine(), this.scriptedAt(plannedAt));
     if (inputEnded && this.cfg.rules.flushesAtEndOfInput && this.cfg.scenario.watermark.type !== 'scripted') candidate = Infinity;
     if (candidate > this.current) this.current = candidate;
     return this.current;
   }
 
-  /** The scripted watermark a batch planned at `now` sees: the last timeline step at or before it. */
+  /** The scripted watermark a batch planned at `now` observes: the last timeline step at or before it. */
   scriptedAt(now: number): number {
     let w = -Infinity;
     for (const step of this.cfg.scripted) if (step.at <= now && step.watermark > w) w = step.watermark;
     return w;
   }
 
-  /** The watermark a batch planned at `now` applies. */
-  forBatchAt(now: number): number {
-    const scripted = this.scriptedAt(now);
-    if (scripted > this.current) this.current = scripted;
-    return this.current;
+  /** A scripted step at or before `now` that no batch has observed yet: a no-data batch has a watermark to move. */
+  scriptPending(now: number): boolean {
+    return this.scriptedAt(now) > this.current;
   }
 
   /** The first scripted step after `now`, when a batch will have a watermark to move. */

@@ -27,11 +27,11 @@ test('append: a window is written when the applied watermark passes its end, the
   st.process(rec('a', 1, 1), 0, 100);
   st.process(rec('a', 2, 5), 0, 100);
   st.fireDueTimers(100);
-  assert.equal(st.takeOutput().length, 0);
+  assert.equal(st.output.release(0).rows.length, 0);
   st.applyWatermark(10, 200);
-  assert.equal(st.takeOutput().length, 0, 'Spark evicts only when watermark > end');
+  assert.equal(st.output.release(0).rows.length, 0, 'Spark evicts only when watermark > end');
   st.applyWatermark(11, 300);
-  assert.deepEqual(st.takeOutput().map((r) => r.pane.value), [3]);
+  assert.deepEqual(st.output.release(0).rows.map((r) => r.pane.value), [3]);
   assert.equal(st.openWindows, 0);
 });
 
@@ -40,23 +40,23 @@ test('update: each changed window fires once at the end of the batch', () => {
   st.process(rec('a', 1, 1), 0, 100);
   st.process(rec('a', 2, 5), 0, 100);
   st.process(rec('b', 4, 5), 0, 100);
-  assert.deepEqual(st.written, [2]);
-  assert.deepEqual(st.takeOutput().map((r) => `${r.pane.key}=${r.pane.value}`), ['a=3', 'b=4']);
+  assert.deepEqual(st.output.written, [2]);
+  assert.deepEqual(st.output.release(0).rows.map((r) => `${r.pane.key}=${r.pane.value}`), ['a=3', 'b=4']);
   st.applyWatermark(11, 200);
-  assert.deepEqual(st.takeOutput(), [], 'the eviction writes nothing in update mode');
+  assert.deepEqual(st.output.release(0).rows, [], 'the eviction writes nothing in update mode');
 });
 
 test('state survives a snapshot and restore into a fresh stage', () => {
   const { st, rec } = stage('update');
   st.process(rec('a', 1, 1), 0, 100);
   st.fireDueTimers(100);
-  st.takeOutput();
+  st.output.release(0);
   const snapshot = st.snapshot();
   const { st: fresh, rec: rec2 } = stage('update');
   assert.equal(fresh.restore({ version: 1, partitions: snapshot }, 200), 1);
   fresh.process(rec2('a', 5, 2), 0, 200);
   fresh.fireDueTimers(200);
-  assert.deepEqual(fresh.takeOutput().map((r) => [r.pane.value, r.pane.index]), [[6, 1]]);
+  assert.deepEqual(fresh.output.release(0).rows.map((r) => [r.pane.value, r.pane.index]), [[6, 1]]);
 });
 
 test('update with sessions: a session merged away later in the batch writes no row', () => {
@@ -73,5 +73,5 @@ test('update with sessions: a session merged away later in the batch writes no r
   st.process(rec(2, 30, 1), 0, 100);
   // 15 bridges [0, 20) and [30, 50) into [0, 50).
   st.process(rec(4, 15, 2), 0, 100);
-  assert.deepEqual(st.takeOutput().map((r) => [r.pane.window.start, r.pane.window.end, r.pane.value]), [[0, 50, 7]]);
+  assert.deepEqual(st.output.release(0).rows.map((r) => [r.pane.window.start, r.pane.window.end, r.pane.value]), [[0, 50, 7]]);
 });

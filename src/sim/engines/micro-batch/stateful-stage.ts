@@ -11,11 +11,11 @@ import type { Pane } from '../../model/pane.js';
 import type { OutputMode, Scenario } from '../../scenario/types.js';
 import type { EngineRules } from '../../semantics/rules.js';
 import type { TraceSink } from '../../trace/events.js';
-import type { Window } from '../../model/window.js';
 import { type FiringPhase, WindowOperator } from '../../operators/window-operator.js';
 import type { WindowState } from '../../operators/window-state.js';
 import type { OperatorSnapshot } from '../../operators/window-snapshot.js';
 import { keyGroupOf } from '../../operators/key-groups.js';
+import { BatchOutput } from './batch-output.js';
 import { keepsLastRowPerWindow, operatorScenario, type TableRow } from './output-mode.js';
 import type { StateVersion } from './state-store.js';
 
@@ -38,29 +38,23 @@ export interface StatefulStageConfig {
 export class StatefulStage {
   readonly operators: WindowOperator[];
   private timers: PendingTimer[] = [];
-  private output: TableRow[] = [];
-  /** Update mode: the batch's last row per (task, key, window), in the order they last changed. */
-  private latest = new Map<string, TableRow>();
-  private readonly lastRowOnly: boolean;
-  /** Rows each task wrote in the current batch (for its sink cost). */
-  written: number[];
+  /** The current batch's rows and trace entries, released when it commits. */
+  readonly output: BatchOutput;
 
   constructor(private readonly cfg: StatefulStageConfig) {
     const scenario = operatorScenario(cfg.scenario, cfg.mode);
     const n = cfg.scenario.parallelism.window;
-    this.written = Array.from({ length: n }, () => 0);
-    this.lastRowOnly = keepsLastRowPerWindow(cfg.mode);
-    // Update mode must hear of session merges to drop the rows of windows merged away.
-    const watchMerges = this.lastRowOnly && cfg.scenario.window.type === 'session';
-    const trace: TraceSink = watchMerges
-      ? {
-          detailed: true,
-          emit: (e) => {
-            if (e.type === 'windows-merged') this.dropMerged(e.key, e.from, e.into);
-            if (cfg.trace.detailed) cfg.trace.emit(e);
-          },
-        }
-      : cfg.trace;
+    const lastRowOnly = keepsLastRowPerWindow(cfg.mode);
+    this.output = new BatchOutput(n, lastRowOnly, cfg.trace.detailed);
+    // Update mode must hear of session merges (a trace entry) to drop the rows of windows merged away.
+    const watchMerges = lastRowOnly && cfg.scenario.window.type === 'session';
+    const trace: TraceSink = {
+      detailed: cfg.trace.detailed || watchMerges,
+      emit: (e) => {
+        if (e.type === 'windows-merged') this.output.merged(e.key, e.from, e.into);
+        this.output.trace(e);
+      },
+    };
     this.operators = Array.from(
       { length: n },
       (_, task) =>
@@ -71,7 +65,7 @@ export class StatefulStage {
           task,
           trace,
           host: {
-            emit: (pane: Pane) => this.collect(task, pane),
+            emit: (pane: Pane, clock: number) => this.output.row(task, pane, clock),
             registerProcessingTimer: (at, ws, phase, firings) => this.timers.push({ at, task, ws, phase, firings }),
           },
         }),
@@ -98,7 +92,7 @@ export class StatefulStage {
     this.operators.forEach((op, task) => {
       if (!(watermark > op.clock)) return;
       op.advanceClock(watermark, now);
-      if (this.cfg.trace.detailed) this.cfg.trace.emit({ type: 'watermark-advanced', at: now, scope: 'operator', id: task, watermark });
+      this.output.trace({ type: 'watermark-advanced', at: now, scope: 'operator', id: task, watermark });
     });
   }
 
@@ -139,44 +133,11 @@ export class StatefulStage {
   }
 
   /** Adds rows that do not come from a firing (complete mode's table). */
-  addRows(rows: readonly TableRow[]): void {
-    for (const r of rows) this.push(r.task, r.pane);
-  }
-
-  /** The batch's output so far, and a fresh buffer for the next. */
-  takeOutput(): TableRow[] {
-    const out = this.lastRowOnly ? [...this.latest.values()] : this.output;
-    this.output = [];
-    this.latest = new Map();
-    this.written = this.written.map(() => 0);
-    return out;
+  addRows(rows: readonly TableRow[], watermark: number): void {
+    for (const r of rows) this.output.row(r.task, r.pane, watermark);
   }
 
   get openWindows(): number {
     return this.operators.reduce((n, op) => n + op.openWindows, 0);
   }
-
-  private collect(task: number, pane: Pane): void {
-    this.push(task, pane);
-  }
-
-  private push(task: number, pane: Pane): void {
-    if (this.lastRowOnly) {
-      const id = rowId(task, pane.key, pane.window);
-      if (this.latest.delete(id)) this.written[task] = (this.written[task] ?? 1) - 1;
-      this.latest.set(id, { task, pane });
-    } else this.output.push({ task, pane });
-    this.written[task] = (this.written[task] ?? 0) + 1;
-  }
-
-  private dropMerged(key: string, from: readonly Window[], into: Window): void {
-    for (const w of from) {
-      if (w.start === into.start && w.end === into.end) continue;
-      for (let task = 0; task < this.operators.length; task++) {
-        if (this.latest.delete(rowId(task, key, w))) this.written[task] = (this.written[task] ?? 1) - 1;
-      }
-    }
-  }
 }
-
-const rowId = (task: number, key: string, w: Window): string => `${task}\u0000${key}\u0000${w.start}\u0000${w.end}`;
