@@ -166,3 +166,15 @@ test('the same seed gives the same run', () => {
   const s = scenario(FAILURE_ROWS, { outputMode: 'update', cost: COST_DEFAULTS });
   assert.equal(JSON.stringify(runMicroBatch(s).trace), JSON.stringify(runMicroBatch(s).trace));
 });
+
+test('a transactional sink commits each batch at its commit; a failed batch\'s writes are aborted', () => {
+  const fault: FaultSpec = { type: 'sink-commit-failure', checkpoint: 3, restartDelayMs: 500 };
+  const checked = simulate(scenario(FAILURE_ROWS, failing([fault], 'exactly-once', 'transactional')));
+  assert.equal(checked.run.failures, 1);
+  assert.ok(of(checked.run.trace, 'transaction-aborted').length > 0, 'the failed batch\'s transaction is aborted');
+  const committed = of(checked.run.trace, 'transaction-committed');
+  assert.ok(committed.length > 0);
+  const ledger = checked.ledger[0];
+  assert.equal(ledger?.view, 'read-committed');
+  assert.deepEqual(ledger?.offending, []);
+});
