@@ -276,6 +276,10 @@ describe('rules: engine and cost', () => {
     parses(file('semantics: spark\noutputMode: update\naccumulation: discarding'));
   });
 
+  it('a micro-batch query takes no savepoints', () => {
+    expectScenarioError(file('engine: micro-batch\nsavepoints: [10s]'), { path: 'savepoints', line: 4, expected: 'no savepoints with engine micro-batch' });
+  });
+
   it('a micro-batch query replays from its offset and commit logs, without a checkpoints section', () => {
     parses(file('engine: micro-batch\ndelivery: exactly-once'));
     parses(file('engine: micro-batch\ndelivery: { guarantee: at-least-once, sink: plain }\nfailures:\n  - { sinkCommitFailure: 2 }\n  - { jobFailure: true, afterCheckpoint: 1 }'));

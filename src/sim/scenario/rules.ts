@@ -482,6 +482,12 @@ const failuresRule: Rule = (s, r) => {
 
 const savepointsRule: Rule = (s, r) => {
   const times = s.faultTolerance?.savepointsAtMs ?? [];
+  if (times.length > 0 && s.engine?.type === 'micro-batch') {
+    return invalid(['savepoints'], {
+      expected: 'no savepoints with engine micro-batch',
+      why: 'Savepoints are Flink\'s; a micro-batch query resumes from its checkpoint location (offset log, commit log, state store)',
+    });
+  }
   for (const [i, t] of times.entries()) {
     const previous = times[i - 1];
     if (previous === undefined || t > previous) continue;
