@@ -29,7 +29,8 @@ import { compilePipeline, type CompiledPipeline } from '../../operators/pipeline
 import { keyGroupOf, operatorIndexFor } from '../../operators/key-groups.js';
 import { SinkSystem } from '../../delivery/sink-system.js';
 import type { TaskStats } from '../engine.js';
-import { drawFaults, FaultPlan, type FaultTarget, taskName } from '../native/fault-plan.js';
+import { drawFaults, FaultPlan, type FaultTarget } from '../native/fault-plan.js';
+import { applyCondition, describeCondition, failsTheJob } from './query-faults.js';
 import { BatchCostModel, type BatchTiming } from './batch-cost.js';
 import { BatchPlanner, type PlannedBatch } from './batch-planner.js';
 import { CommitLog, endOffsets, OffsetLog, type OffsetLogEntry, uncommittedBatch } from './offset-log.js';
@@ -153,22 +154,7 @@ export class MicroBatchQuery implements Wakeable, FaultTarget {
 
   setCondition(fault: FaultSpec, active: boolean, now: number): void {
     this.trace.emit({ type: 'fault', at: now, fault: fault.type, detail: `${describeCondition(fault)} ${active ? 'begins' : 'ends'}` });
-    switch (fault.type) {
-      case 'slow-task':
-        if (active) this.cost.slowdown.set(taskName(fault.task), fault.factor);
-        else this.cost.slowdown.delete(taskName(fault.task));
-        return;
-      case 'channel':
-        // The shuffle between the stages is the only network hop; TCP restores order and drops duplicates.
-        if (fault.fault === 'delay' || fault.fault === 'reorder') this.cost.extraShuffleMs = active ? fault.delayMs : 0;
-        return;
-      case 'partition-outage':
-        // An idle query's next trigger already waits for the outage's end (BatchPlanner.nextAvailableAt).
-        this.planner.outageUntil[fault.partition] = active ? fault.untilMs : 0;
-        return;
-      default:
-        return;
-    }
+    applyCondition(fault, active, this.cost, this.planner);
   }
 
   // ---- the batch loop ----------------------------------------------------------------------
@@ -407,34 +393,5 @@ export class MicroBatchQuery implements Wakeable, FaultTarget {
     for (let p = 0; p < this.log.partitions; p++) start = Math.min(start, this.log.open(p, 0).peekAppendTime());
     for (const step of this.input.scriptedWatermarks) start = Math.min(start, step.at);
     return start === Infinity ? 0 : start;
-  }
-}
-
-/** Faults after which the query restarts (the others change conditions only). */
-function failsTheJob(f: FaultSpec): boolean {
-  switch (f.type) {
-    case 'task-crash':
-    case 'job-failure':
-    case 'sink-write-failure':
-    case 'sink-commit-failure':
-      return true;
-    case 'channel':
-      return f.fault === 'drop';
-    case 'slow-task':
-    case 'partition-outage':
-      return false;
-  }
-}
-
-function describeCondition(f: FaultSpec): string {
-  switch (f.type) {
-    case 'slow-task':
-      return `task ${taskName(f.task)} runs ${f.factor}× slower`;
-    case 'channel':
-      return `network ${f.fault} on the shuffle${f.fault === 'duplicate' ? ' (TCP discards the duplicates)' : ''}`;
-    case 'partition-outage':
-      return `partition ${f.partition} unreadable: batches plan no offsets for it`;
-    default:
-      return f.type;
   }
 }
