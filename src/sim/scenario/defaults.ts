@@ -11,6 +11,7 @@ import type {
   DeliveryGuarantee,
   DeliverySpec,
   EngineSpec,
+  OutputMode,
   FiringSpec,
   ReaderIsolation,
   SinkKind,
@@ -33,7 +34,7 @@ export const SCENARIO_DEFAULTS = {
   lateFiring: { type: 'count', count: 1 } as FiringSpec,
   parallelism: 1,
   channelDelayMs: 0,
-  outputMode: 'append' as 'append' | 'update',
+  outputMode: 'append' as OutputMode,
   maxSteps: 50_000_000,
   engine: { type: 'native' } as EngineSpec,
   /** Flink chains map and filter into the source task unless told not to. */

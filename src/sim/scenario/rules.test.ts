@@ -251,6 +251,40 @@ describe('rules: engine and cost', () => {
     parses(file('semantics: beam\nengine: micro-batch'));
   });
 
+  it('complete mode needs the micro-batch engine, and update or complete mode on it needs accumulating', () => {
+    expectScenarioError(file('semantics: spark\noutputMode: complete'), {
+      path: 'outputMode',
+      line: 4,
+      expected: 'append or update unless engine is micro-batch',
+      found: 'got "complete" with engine native',
+      mentions: ['whole result table after every micro-batch'],
+    });
+    expectScenarioError(file('semantics: spark\noutputMode: complete\nengine: micro-batch\naccumulation: discarding'), {
+      path: 'accumulation',
+      line: 6,
+      expected: 'accumulating with outputMode complete on the micro-batch engine',
+    });
+    expectScenarioError(file('semantics: spark\noutputMode: update\nengine: micro-batch\naccumulation: accumulating-retracting'), {
+      path: 'accumulation',
+      line: 6,
+      expected: 'accumulating with outputMode update on the micro-batch engine',
+    });
+    expectScenarioError(file('outputMode: complete'), { path: 'outputMode', line: 3, expected: 'append unless semantics is spark' });
+    parses(file('semantics: spark\noutputMode: complete\nengine: { type: micro-batch, trigger: 1s }'));
+    parses(file('semantics: spark\noutputMode: update\nengine: micro-batch\naccumulation: accumulating'));
+    // The native engine keeps Spark's per-element update rule in any accumulation mode.
+    parses(file('semantics: spark\noutputMode: update\naccumulation: discarding'));
+  });
+
+  it('a micro-batch query takes no savepoints', () => {
+    expectScenarioError(file('engine: micro-batch\nsavepoints: [10s]'), { path: 'savepoints', line: 4, expected: 'no savepoints with engine micro-batch' });
+  });
+
+  it('a micro-batch query replays from its offset and commit logs, without a checkpoints section', () => {
+    parses(file('engine: micro-batch\ndelivery: exactly-once'));
+    parses(file('engine: micro-batch\ndelivery: { guarantee: at-least-once, sink: plain }\nfailures:\n  - { sinkCommitFailure: 2 }\n  - { jobFailure: true, afterCheckpoint: 1 }'));
+  });
+
   it('asynchronous state access needs an external store', () => {
     expectScenarioError(file('cost:\n  state: { asyncConcurrency: 4 }'), {
       path: 'cost.state.asyncConcurrency',

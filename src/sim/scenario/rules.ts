@@ -112,7 +112,7 @@ const engineOnlyFields: Rule = (s, r) => {
       why: 'suppress(untilWindowCloses) is a Kafka Streams operator',
     });
   }
-  if (s.outputMode === 'update' && s.semantics !== 'spark') {
+  if (s.outputMode !== 'append' && s.semantics !== 'spark') {
     return invalid(['outputMode'], {
       expected: 'append unless semantics is spark',
       found: foundWith(r, ['outputMode'], `semantics ${s.semantics}`),
@@ -256,6 +256,31 @@ const engineRule: Rule = (s, r) => {
   });
 };
 
+/**
+ * Complete mode writes the whole result table after every trigger, which needs a trigger (the
+ * micro-batch engine), and each row carries the whole aggregate (accumulating).
+ */
+const completeMode: Rule = (s, r) => {
+  if (s.outputMode !== 'complete') return undefined;
+  if (s.engine?.type !== 'micro-batch') {
+    return invalid(['outputMode'], {
+      expected: 'append or update unless engine is micro-batch',
+      found: foundWith(r, ['outputMode'], `engine ${s.engine?.type ?? 'native'}`),
+      why: 'Complete mode writes the whole result table after every micro-batch; the native engine has no batches',
+    });
+  }
+  return undefined;
+};
+
+/** A micro-batch writes whole rows (update or complete mode): each carries its window's whole aggregate. */
+const wholeRows: Rule = (s) => {
+  if (s.outputMode === 'append' || s.engine?.type !== 'micro-batch' || s.accumulation === 'accumulating') return undefined;
+  return invalid(['accumulation'], {
+    expected: `accumulating with outputMode ${s.outputMode} on the micro-batch engine`,
+    why: 'Each row a micro-batch writes in update or complete mode carries the whole aggregate of its window (Spark has no discarding or retracting panes)',
+  });
+};
+
 const costRule: Rule = (s, r) => {
   const c = s.cost;
   if (c === undefined) return undefined;
@@ -296,7 +321,9 @@ const deliveryRule: Rule = (s, r) => {
   const { guarantee, sink, readers } = ft.delivery;
   // Only written values can break these rules: the defaults satisfy them (defaults.ts).
   const guaranteeAt = r.valueAt(['delivery', 'guarantee']) === undefined ? ['delivery'] : ['delivery', 'guarantee'];
-  if (guarantee !== 'at-most-once' && ft.checkpoints === undefined) {
+  // The micro-batch engine writes Spark's offset and commit logs and a state version every batch:
+  // they are its checkpoints, so it replays without a `checkpoints` section.
+  if (guarantee !== 'at-most-once' && ft.checkpoints === undefined && s.engine?.type !== 'micro-batch') {
     return invalid(guaranteeAt, {
       expected: 'at-most-once without checkpoints',
       found: foundWith(r, guaranteeAt, 'no checkpoints'),
@@ -373,7 +400,9 @@ const NO_CHECKPOINTS = 'add checkpoints: { interval: 10s }';
 function faultProblem(s: Scenario, r: Reporter, f: FaultSpec, i: number): Problem | undefined {
   const at = ['failures', i] as const;
   const ft = s.faultTolerance;
-  const checkpoints = ft?.checkpoints !== undefined;
+  // A micro-batch query checkpoints every batch: checkpoint n is the commit of its n-th batch (batch id n − 1).
+  const microBatch = s.engine?.type === 'micro-batch';
+  const checkpoints = ft?.checkpoints !== undefined || microBatch;
   if ('trigger' in f && f.trigger.kind === 'after-checkpoint' && !checkpoints) {
     return invalid([...at, 'afterCheckpoint'], {
       expected: 'at or afterRecords without checkpoints',
@@ -408,6 +437,8 @@ function faultProblem(s: Scenario, r: Reporter, f: FaultSpec, i: number): Proble
     case 'sink-write-failure':
       return taskProblem(s, r, f.task, [...at, 'sinkWriteFailure'], 'The sink is chained to the window tasks, so only they write to it');
     case 'sink-commit-failure': {
+      // Micro-batch: writing the n-th batch's commit log entry fails after its output was written, whatever the sink.
+      if (microBatch) return undefined;
       const sink = ft?.delivery.sink ?? 'plain';
       if (!checkpoints || sink !== 'transactional') {
         return invalid([...at, 'sinkCommitFailure'], {
@@ -451,6 +482,12 @@ const failuresRule: Rule = (s, r) => {
 
 const savepointsRule: Rule = (s, r) => {
   const times = s.faultTolerance?.savepointsAtMs ?? [];
+  if (times.length > 0 && s.engine?.type === 'micro-batch') {
+    return invalid(['savepoints'], {
+      expected: 'no savepoints with engine micro-batch',
+      why: 'Savepoints are Flink\'s; a micro-batch query resumes from its checkpoint location (offset log, commit log, state store)',
+    });
+  }
   for (const [i, t] of times.entries()) {
     const previous = times[i - 1];
     if (previous === undefined || t > previous) continue;
@@ -472,6 +509,8 @@ const RULES: readonly Rule[] = [
   spark,
   processingTime,
   engineRule,
+  completeMode,
+  wholeRows,
   costRule,
   checkpointRule,
   deliveryRule,

@@ -541,7 +541,7 @@ export const scenarioSchema = mapping(
     lateData: keyword(['drop', 'side-output']).optional(),
     parallelism: parallelismSchema.optional(),
     channelDelay: nonNegativeDuration().optional(),
-    outputMode: keyword(['append', 'update']).optional(),
+    outputMode: keyword(['append', 'update', 'complete']).optional(),
     suppress: keyword(['untilWindowCloses']).optional(),
     maxSteps: positiveInteger().optional(),
     engine: engineSchema.optional(),

@@ -7,6 +7,8 @@ import type { Semantics } from '../model/semantics.js';
 
 export type TimeDomain = 'event-time' | 'ingestion-time' | 'processing-time';
 export type AggregateKind = 'count' | 'sum' | 'min' | 'max' | 'avg';
+/** Spark's output modes: append (final rows once), update (changed rows each batch), complete (the whole table each batch). */
+export type OutputMode = 'append' | 'update' | 'complete';
 
 /** An event written out in a timeline or a file, key by name. */
 export interface EventSpec {
@@ -154,8 +156,8 @@ export interface Scenario {
   readonly parallelism: { readonly source: number; readonly window: number };
   /** Latency of every network channel between tasks. */
   readonly channelDelayMs: number;
-  /** Spark output mode (semantics spark only). */
-  readonly outputMode: 'append' | 'update';
+  /** Spark output mode (semantics spark only; complete needs the micro-batch engine). */
+  readonly outputMode: OutputMode;
   /** Kafka Streams suppress(untilWindowCloses) (semantics kafka-streams only). */
   readonly suppress: boolean;
   /** Bound on scheduler steps; reaching it is an error. */

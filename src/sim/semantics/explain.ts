@@ -343,6 +343,13 @@ export function explainEntry(s: ExplainScenario, e: TraceEvent): string {
           ? `source task ${e.task} blocked at ${t(e.at)}: its output channel ${e.channel} is full (credit-based backpressure), so it stops reading and the backlog grows`
           : `${e.stage} task ${e.task} blocked at ${t(e.at)}: its output channel ${e.channel} is full (credit-based backpressure), so it stops taking input and its own input channel fills`
         : `${e.stage ?? 'source'} task ${e.task} free again at ${t(e.at)}: channel ${e.channel} has credit, so it ${e.stage === undefined ? 'reads' : 'takes input'} on`;
+    case 'batch-planned': {
+      const ranges = e.offsets.map((o) => `partition ${o.partition} [${o.from}, ${o.to})`).join(', ');
+      const what = e.noData ? 'a no-data batch that reads nothing and runs to move the watermark or evict state' : `reading ${ranges || 'nothing'}`;
+      return `batch ${e.batch} ${e.rerun ? 're-planned from its offset log entry (same offsets)' : 'planned'} at ${t(e.at)}: ${what}, with watermark ${t(e.watermark)} from the batch before (Spark writes the offset log before it runs a batch)`;
+    }
+    case 'batch-committed':
+      return `batch ${e.batch} committed at ${t(e.at)} after ${durationText(e.durationMs)}: ${e.records} records, ${e.panes} results written, commit log entry written; the next batch applies watermark ${t(e.nextWatermark)}`;
     default:
       return assertNever(e, 'explainEntry');
   }

@@ -138,7 +138,42 @@ export type TraceEvent =
       readonly stage?: 'filter' | 'map';
       readonly blocked: boolean;
       readonly channel: number;
+    }
+  /**
+   * Micro-batch engine: batch `batch` was planned and its offset log entry written before it runs
+   * (Spark's write-ahead OffsetSeqLog): per partition the range [from, to) it reads, and the
+   * watermark it applies (computed at the end of the batch before). `rerun` when a restart runs a
+   * planned batch again with the same offsets; `noData` for a batch that reads nothing and runs to
+   * move the watermark or evict state (spark.sql.streaming.noDataMicroBatches.enabled).
+   */
+  | {
+      readonly type: 'batch-planned';
+      readonly at: number;
+      readonly batch: number;
+      readonly offsets: readonly OffsetRange[];
+      readonly watermark: number;
+      readonly noData: boolean;
+      readonly rerun: boolean;
+    }
+  /** Micro-batch engine: batch `batch` wrote its output and its commit log entry (Spark's CommitLog). */
+  | {
+      readonly type: 'batch-committed';
+      readonly at: number;
+      readonly batch: number;
+      /** From planning to commit: scheduling overhead plus the slowest task of each stage. */
+      readonly durationMs: number;
+      readonly records: number;
+      readonly panes: number;
+      /** The watermark computed at the end of this batch, which the next batch applies. */
+      readonly nextWatermark: number;
     };
+
+/** The offsets a micro-batch reads from one partition: [from, to). */
+export interface OffsetRange {
+  readonly partition: number;
+  readonly from: number;
+  readonly to: number;
+}
 
 export type TraceEventType = TraceEvent['type'];
 

@@ -466,6 +466,12 @@ class Builder {
       case 'transaction-aborted':
         this.kinds.transactions.push(step);
         return;
+      case 'batch-planned':
+        return;
+      case 'batch-committed':
+        // A micro-batch's commit log entry is its checkpoint: jumps to checkpoints land on it.
+        this.kinds.checkpoints.push(step);
+        return;
       case 'backpressure': {
         // The panel draws source tasks; an unchained filter or map task's backpressure reaches its
         // source task through their forward channel, which then reports its own.

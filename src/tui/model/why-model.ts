@@ -43,7 +43,10 @@ function toneOf(e: TraceEvent): Tone {
     case 'checkpoint-snapshot':
     case 'savepoint-taken':
     case 'transaction-committed':
+    case 'batch-planned':
       return 'plain';
+    case 'batch-committed':
+      return 'good';
     case 'checkpoint-completed':
       return 'good';
     case 'checkpoint-aborted':

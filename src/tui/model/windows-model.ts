@@ -75,6 +75,8 @@ function windowOfEntry(e: TraceEvent): string | null {
     case 'transaction-committed':
     case 'transaction-aborted':
     case 'backpressure':
+    case 'batch-planned':
+    case 'batch-committed':
       return null;
     default:
       return assertNever(e, 'windowOfEntry');
