@@ -155,6 +155,8 @@ export class Channel implements Wakeable {
     }
     if (this.head >= this.times.length || (this.times[this.head] as number) > now) return undefined;
     const element = this.elements[this.head] as Element;
+    // A barrier in line overtakes nothing.
+    if (element instanceof Barrier) this.lastBarrierAhead = 0;
     this.elements[this.head] = undefined as unknown as Element;
     this.head++;
     if (this.head === this.times.length) {
@@ -175,6 +177,52 @@ export class Channel implements Wakeable {
       }
     }
     return element;
+  }
+
+  /**
+   * The first `n` records sent and not yet taken (input queue first, then the sender's output
+   * buffer), in order: the records a priority barrier overtook, which an unaligned checkpoint
+   * persists as channel state the moment the barrier is received (FLIP-76), while the records
+   * themselves stay queued and are processed after the snapshot.
+   */
+  firstRecords(n: number): StreamRecord[] {
+    const out: StreamRecord[] = [];
+    for (let i = this.head; i < this.elements.length && out.length < n; i++) {
+      const e = this.elements[i] as Element;
+      if (isRecord(e)) out.push(e);
+    }
+    for (let i = 0; i < this.outBuffer.length && out.length < n; i++) {
+      const e = this.outBuffer[i] as Element;
+      if (isRecord(e)) out.push(e);
+    }
+    return out;
+  }
+
+  /**
+   * An aligned barrier still queued in this channel becomes a priority barrier (Flink's
+   * execution.checkpointing.aligned-checkpoint-timeout: on timeout the input channels convert the
+   * announced barrier to a priority event, so it overtakes the records queued ahead of it). Removes
+   * barrier `id` from the queue and returns the records it overtook, in order; undefined when the
+   * barrier has not been sent on this channel yet or is still on the wire at `now`.
+   */
+  overtakeBarrier(id: number, now: number): StreamRecord[] | undefined {
+    const ahead: StreamRecord[] = [];
+    for (let i = this.head; i < this.elements.length; i++) {
+      const e = this.elements[i] as Element;
+      if (e instanceof Barrier && e.id === id) {
+        if ((this.times[i] as number) > now) return undefined;
+        this.elements.splice(i, 1);
+        this.times.splice(i, 1);
+        if (this.head >= this.elements.length) {
+          this.times = [];
+          this.elements = [];
+          this.head = 0;
+        }
+        return ahead;
+      }
+      if (isRecord(e)) ahead.push(e);
+    }
+    return undefined;
   }
 
   /** Records sent but not yet taken, in order: the in-flight data an unaligned checkpoint stores. */

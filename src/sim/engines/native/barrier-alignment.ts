@@ -2,14 +2,24 @@
  * How a task with several inputs handles checkpoint barriers (Flink's CheckpointBarrierHandler):
  * - aligned (exactly-once): an input whose barrier n arrived is blocked until barrier n arrived on
  *   every input; then the state is snapshotted and the inputs unblocked. Alignment time is the
- *   wait. With aligned-checkpoint-timeout, an alignment that takes too long switches to unaligned.
- * - unaligned: barriers overtake buffered data; the first barrier snapshots at once, and the
- *   records it overtook, plus those still arriving on other inputs before their barriers, are stored
- *   with the checkpoint as in-flight data and replayed into the task on recovery.
+ *   wait, from the first barrier of the checkpoint to the last (Flink's alignment duration).
+ * - aligned with execution.checkpointing.aligned-checkpoint-timeout: an alignment that lasts longer
+ *   than the timeout switches to unaligned: the task snapshots, and the barriers still queued on the
+ *   other inputs become priority barriers that overtake the records ahead of them.
+ * - unaligned (FLIP-76): barriers overtake buffered data; the first barrier snapshots at once. The
+ *   in-flight data is persisted with the checkpoint as channel state: on each input, the records
+ *   its barrier overtook (taken from the channel when the barrier arrives), and on an input whose
+ *   barrier has not arrived yet, the records taken before it does. The task acknowledges once every
+ *   barrier has arrived and its snapshot is written, not once the overtaken records are processed;
+ *   on recovery the persisted records are replayed into the task before any new input.
  * - at-least-once: no blocking; the snapshot waits for the last barrier, so records that arrived
  *   behind an early barrier are already counted in the state and are replayed again after a
  *   failure: state can double-count.
- * An input that has ended counts as having delivered every barrier.
+ * An input that has ended counts as having delivered every barrier (FLIP-147: a finished upstream
+ * takes part in later checkpoints as if its barrier had arrived, as Flink's EndOfPartitionEvent
+ * does), and a task snapshots each checkpoint once: a barrier of a checkpoint it has already
+ * snapshotted, or given up, is ignored (Flink's SingleCheckpointBarrierHandler only starts a
+ * checkpoint for a barrier id above the current one).
  */
 import type { StreamRecord } from '../../model/record.js';
 import type { CheckpointMode } from '../../scenario/types.js';
@@ -33,10 +43,10 @@ interface Pending {
   readonly firstAt: number;
   readonly mode: CheckpointMode;
   readonly arrived: boolean[];
-  /** Records still to take from each input that belong to the in-flight data. */
-  readonly recordAhead: number[];
+  /** Inputs whose records taken from now on belong to the in-flight data (their barrier is still to come). */
   readonly recording: boolean[];
-  readonly inFlight: StreamRecord[];
+  /** The persisted channel state, per input, in the order each input delivered it. */
+  readonly inFlight: StreamRecord[][];
   operator: OperatorSnapshot | undefined;
   snapshotAt: number;
   unaligned: boolean;
@@ -44,6 +54,8 @@ interface Pending {
 
 export class BarrierAlignment {
   private current: Pending | undefined;
+  /** The highest checkpoint id this task has started: barriers of it, once done, or of older ones are ignored. */
+  private latestId = 0;
 
   constructor(
     private readonly task: NativeWindowTask,
@@ -59,16 +71,25 @@ export class BarrierAlignment {
   }
 
   onBarrier(channel: number, barrier: Barrier, now: number): void {
+    if (barrier.id < this.latestId) return; // a barrier of a checkpoint given up or superseded
     let p = this.current;
-    if (p !== undefined && barrier.id < p.id) return; // a barrier of a checkpoint already given up
+    if (barrier.id === this.latestId && p?.id !== barrier.id) return; // snapshotted (or given up) already
     if (p !== undefined && barrier.id > p.id) p = undefined; // a newer checkpoint supersedes an unfinished one
+    const started = p === undefined;
     if (p === undefined) p = this.start(barrier, now);
+    // An input that has ended already counts as arrived: its late barrier adds nothing, unless it
+    // is the first of a checkpoint taken after every input ended (the final checkpoint), which the
+    // task must still snapshot.
+    if (!started && p.arrived[channel] === true) return;
+    const fresh = p.arrived[channel] !== true;
     p.arrived[channel] = true;
-    if (barrier.unaligned) {
-      const ahead = (this.task.inputs[channel] as { lastBarrierAhead: number }).lastBarrierAhead;
-      p.recordAhead[channel] = ahead;
-    }
     p.recording[channel] = false;
+    if (fresh && barrier.unaligned) {
+      if (p.operator === undefined) this.snapshot(p, now, true);
+      // The records this priority barrier overtook are written to the checkpoint now, as channel state.
+      const channelOf = this.task.inputs[channel];
+      if (channelOf !== undefined) this.persist(p, channel, channelOf.firstRecords(channelOf.lastBarrierAhead));
+    }
     this.trace.emit({
       type: 'barrier-received',
       at: now,
@@ -77,35 +98,39 @@ export class BarrierAlignment {
       channel,
       blocked: p.mode === 'aligned' && p.operator === undefined && !this.allArrived(p),
     });
-    if (p.operator === undefined) {
-      if (p.mode === 'unaligned') this.snapshot(p, now, true);
-      else if (this.allArrived(p)) this.snapshot(p, now, false);
-      else if (p.mode === 'aligned' && this.alignedTimeoutMs !== undefined && p.arrived.filter(Boolean).length === 1) {
-        this.task.scheduler.schedule(now + this.alignedTimeoutMs, Priority.control, this.task, ALIGNMENT_TIMEOUT);
-      }
-    }
+    if (p.operator === undefined && this.allArrived(p)) this.snapshot(p, now, false);
     this.maybeAcknowledge(p, now);
   }
 
-  /** Records taken after the snapshot that were sent before their input's barrier are in-flight data. */
+  /** Records taken after the snapshot from an input whose barrier is still to come are in-flight data. */
   onRecordTaken(channel: number, rec: StreamRecord): void {
     const p = this.current;
-    if (p === undefined || p.operator === undefined) return;
-    const ahead = p.recordAhead[channel] as number;
-    if (ahead > 0) {
-      p.recordAhead[channel] = ahead - 1;
-      p.inFlight.push(rec);
-    } else if (p.recording[channel]) {
-      p.inFlight.push(rec);
-    }
+    if (p === undefined || p.operator === undefined || !p.recording[channel]) return;
+    this.persist(p, channel, [rec]);
   }
 
-  /** aligned-checkpoint-timeout: stop waiting, snapshot now and treat the rest as unaligned. */
+  /**
+   * aligned-checkpoint-timeout: once the alignment has lasted the timeout, snapshot now and turn the
+   * barriers still queued on the other inputs into priority barriers.
+   */
   onTimeout(now: number): void {
     const p = this.current;
-    if (p === undefined || p.operator !== undefined || p.mode !== 'aligned') return;
+    const timeout = this.alignedTimeoutMs;
+    if (p === undefined || timeout === undefined || p.operator !== undefined || p.mode !== 'aligned') return;
+    if (now - p.firstAt < timeout) return; // the timer of an earlier checkpoint
     this.snapshot(p, now, true);
+    this.overtakeQueuedBarriers(p, now);
     this.maybeAcknowledge(p, now);
+  }
+
+  /**
+   * After a timed-out alignment, a barrier reaching an input later overtakes the records queued
+   * ahead of it too. The task calls this before taking input.
+   */
+  beforeTake(now: number): void {
+    const p = this.current;
+    if (p === undefined || !p.unaligned || p.mode !== 'aligned' || p.operator === undefined) return;
+    if (this.overtakeQueuedBarriers(p, now)) this.maybeAcknowledge(p, now);
   }
 
   onInputEnded(channel: number, now: number): void {
@@ -113,7 +138,7 @@ export class BarrierAlignment {
     if (p === undefined) return;
     p.arrived[channel] = true;
     p.recording[channel] = false;
-    if (p.operator === undefined && p.mode !== 'unaligned' && this.allArrived(p)) this.snapshot(p, now, false);
+    if (p.operator === undefined && this.allArrived(p)) this.snapshot(p, now, false);
     this.maybeAcknowledge(p, now);
   }
 
@@ -131,19 +156,44 @@ export class BarrierAlignment {
       firstAt: now,
       mode,
       arrived: this.task.inputEnded.map((e) => e),
-      recordAhead: new Array<number>(n).fill(0),
       recording: new Array<boolean>(n).fill(false),
-      inFlight: [],
+      inFlight: Array.from({ length: n }, () => []),
       operator: undefined,
       snapshotAt: now,
       unaligned: false,
     };
     this.current = p;
+    this.latestId = barrier.id;
+    // A savepoint never times out into an unaligned one: it must be self-contained (no channel state).
+    if (mode === 'aligned' && !barrier.savepoint && this.alignedTimeoutMs !== undefined) {
+      this.task.scheduler.scheduleDaemon(now + this.alignedTimeoutMs, Priority.control, this.task, ALIGNMENT_TIMEOUT);
+    }
     return p;
   }
 
   private allArrived(p: Pending): boolean {
     return p.arrived.every(Boolean);
+  }
+
+  private persist(p: Pending, channel: number, records: readonly StreamRecord[]): void {
+    // A copy: the task goes on to process the record itself, and processing may restamp it.
+    for (const r of records) (p.inFlight[channel] as StreamRecord[]).push({ ...r });
+  }
+
+  /** Converts the barriers of `p` queued on inputs that have not delivered theirs; true if any was. */
+  private overtakeQueuedBarriers(p: Pending, now: number): boolean {
+    let any = false;
+    for (let c = 0; c < p.arrived.length; c++) {
+      if (p.arrived[c] === true) continue;
+      const overtaken = this.task.inputs[c]?.overtakeBarrier(p.id, now);
+      if (overtaken === undefined) continue;
+      any = true;
+      p.arrived[c] = true;
+      p.recording[c] = false;
+      this.persist(p, c, overtaken);
+      this.trace.emit({ type: 'barrier-received', at: now, id: p.id, task: this.task.index, channel: c, blocked: false });
+    }
+    return any;
   }
 
   private snapshot(p: Pending, now: number, unaligned: boolean): void {
@@ -156,26 +206,25 @@ export class BarrierAlignment {
   }
 
   private maybeAcknowledge(p: Pending, now: number): void {
-    if (p.operator === undefined || !this.allArrived(p) || p.recordAhead.some((n) => n > 0)) {
+    if (p.operator === undefined || !this.allArrived(p)) {
       this.current = p;
       return;
     }
     this.current = undefined;
-    const snapshot: TaskSnapshot = { operator: p.operator, inFlight: p.inFlight, alignmentMs: p.snapshotAt - p.firstAt, unaligned: p.unaligned };
+    const snapshot: TaskSnapshot = { operator: p.operator, inFlight: p.inFlight.flat(), alignmentMs: p.snapshotAt - p.firstAt, unaligned: p.unaligned };
     this.task.afterSnapshotWritten(now, () => this.acknowledge(p, snapshot, Math.max(now, this.task.scheduler.now)));
   }
 
   private acknowledge(p: Pending, snapshot: TaskSnapshot, now: number): void {
-    const operator = snapshot.operator;
     this.trace.emit({
       type: 'checkpoint-snapshot',
       at: now,
       id: p.id,
       task: this.task.index,
       alignmentMs: snapshot.alignmentMs,
-      windows: operator.windows.length,
-      inFlightRecords: p.inFlight.length,
-      unaligned: p.unaligned,
+      windows: snapshot.operator.windows.length,
+      inFlightRecords: snapshot.inFlight.length,
+      unaligned: snapshot.unaligned,
     });
     this.task.host.acknowledge(p.id, this.task.index, snapshot, now);
   }

@@ -70,6 +70,9 @@ export class NativeWindowTask implements Wakeable, ChannelReceiver {
   private inputWatermarks: number[] = [];
   private inputIdle: boolean[] = [];
   inputEnded: boolean[] = [];
+  /** Inputs with data available, in the order the task takes from them (nextInput). */
+  private readonly availableInputs: number[] = [];
+  private queuedInput: boolean[] = [];
   private ended = false;
   private readonly timers = new Map<number, ProcessingTimer>();
   private nextTimerTag = FIRST_TIMER;
@@ -118,6 +121,7 @@ export class NativeWindowTask implements Wakeable, ChannelReceiver {
     this.inputWatermarks = inputs.map(() => -Infinity);
     this.inputIdle = inputs.map(() => false);
     this.inputEnded = inputs.map(() => false);
+    this.queuedInput = inputs.map(() => false);
   }
 
   /** The watermark of each input channel, for the dataflow view. */
@@ -176,25 +180,59 @@ export class NativeWindowTask implements Wakeable, ChannelReceiver {
         this.onRecord(replayed, now);
         continue;
       }
-      let pick = -1;
-      let pickAt = Infinity;
-      for (let c = 0; c < this.inputs.length; c++) {
-        if (this.alignment.isBlocked(c)) continue;
-        const at = (this.inputs[c] as Channel).nextAvailableAt();
-        if (at < pickAt) {
-          pickAt = at;
-          pick = c;
-        }
-      }
+      this.alignment.beforeTake(now);
+      const pick = this.nextInput(now);
       if (pick < 0) return;
-      if (pickAt > now) {
-        this.inputAvailableAt(pickAt);
-        return;
-      }
       const channel = this.inputs[pick] as Channel;
       const element = channel.take(now);
       if (element !== undefined) this.handle(pick, element, now);
     }
+  }
+
+  /**
+   * The input to take from next, as Flink's SingleInputGate chooses: the channels with data
+   * available form a queue in the order they became available; the task takes from the head, and a
+   * channel that still has data goes to the back (round robin). So a backlogged channel does not
+   * hold the others back, and each input reaches its barrier after its own backlog, not after every
+   * record that arrived before the barrier on any input. (Flink takes a whole buffer per turn; here
+   * a turn is one element.) Schedules a wake-up and returns -1 when nothing is available now.
+   */
+  private nextInput(now: number): number {
+    // Channels that became available since the last look join the queue in order of arrival (ties by index).
+    let joining: { c: number; at: number }[] | undefined;
+    for (let c = 0; c < this.inputs.length; c++) {
+      if (this.queuedInput[c] === true) continue;
+      const at = (this.inputs[c] as Channel).nextAvailableAt();
+      if (at <= now) (joining ??= []).push({ c, at });
+    }
+    if (joining !== undefined) {
+      joining.sort((a, b) => a.at - b.at || a.c - b.c);
+      for (const j of joining) {
+        this.availableInputs.push(j.c);
+        this.queuedInput[j.c] = true;
+      }
+    }
+    // Blocked inputs (aligned barriers) stay in the queue, in place, until they are unblocked.
+    for (let i = 0; i < this.availableInputs.length; i++) {
+      const c = this.availableInputs[i] as number;
+      if (this.alignment.isBlocked(c)) continue;
+      if ((this.inputs[c] as Channel).nextAvailableAt() > now) {
+        this.availableInputs.splice(i, 1);
+        this.queuedInput[c] = false;
+        i--;
+        continue;
+      }
+      this.availableInputs.splice(i, 1);
+      this.availableInputs.push(c);
+      return c;
+    }
+    let nextAt = Infinity;
+    for (let c = 0; c < this.inputs.length; c++) {
+      if (this.alignment.isBlocked(c)) continue;
+      nextAt = Math.min(nextAt, (this.inputs[c] as Channel).nextAvailableAt());
+    }
+    if (nextAt !== Infinity && nextAt > now) this.inputAvailableAt(nextAt);
+    return -1;
   }
 
   private handle(channel: number, element: Element, now: number): void {
