@@ -72,7 +72,9 @@ export class CheckpointCoordinator implements Wakeable {
 
   start(now: number, savepointsAtMs: readonly number[]): void {
     if (this.spec) this.scheduler.schedule(now + this.spec.intervalMs, Priority.control, this, PERIODIC);
-    for (const at of savepointsAtMs) if (at >= now) this.scheduler.schedule(at, Priority.control, this, SAVEPOINT);
+    // A requested savepoint is a daemon entry: a request for a time after the job has finished its
+    // work does not keep the run going (a finished Flink job takes no savepoint; the CLI reports none).
+    for (const at of savepointsAtMs) if (at >= now) this.scheduler.scheduleDaemon(at, Priority.control, this, SAVEPOINT);
   }
 
   get pendingCount(): number {
@@ -90,7 +92,7 @@ export class CheckpointCoordinator implements Wakeable {
       // A savepoint waits for a running job; it is always an aligned checkpoint.
       if (this.host.isFinished()) return;
       if (this.host.isRunning()) this.trigger(now, true);
-      else this.scheduler.schedule(now + 100, Priority.control, this, SAVEPOINT);
+      else this.scheduler.scheduleDaemon(now + 100, Priority.control, this, SAVEPOINT);
     } else {
       this.timeout(tag, now);
     }
