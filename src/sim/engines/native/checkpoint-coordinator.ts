@@ -71,7 +71,9 @@ export class CheckpointCoordinator implements Wakeable {
   ) {}
 
   start(now: number, savepointsAtMs: readonly number[]): void {
-    if (this.spec) this.scheduler.schedule(now + this.spec.intervalMs, Priority.control, this, PERIODIC);
+    // The periodic trigger is a daemon: it never keeps a job alive that has no work left, so a run
+    // ends with its last real step rather than at the next checkpoint tick.
+    if (this.spec) this.scheduler.scheduleDaemon(now + this.spec.intervalMs, Priority.control, this, PERIODIC);
     // A requested savepoint is a daemon entry: a request for a time after the job has finished its
     // work does not keep the run going (a finished Flink job takes no savepoint; the CLI reports none).
     for (const at of savepointsAtMs) if (at >= now) this.scheduler.scheduleDaemon(at, Priority.control, this, SAVEPOINT);
@@ -87,7 +89,7 @@ export class CheckpointCoordinator implements Wakeable {
       if (!spec || this.host.isFinished()) return;
       const pauseOk = now >= this.lastCompletedAt + spec.minPauseMs;
       if (this.host.isRunning() && this.pending.size < spec.maxConcurrent && pauseOk) this.trigger(now, false);
-      this.scheduler.schedule(now + spec.intervalMs, Priority.control, this, PERIODIC);
+      this.scheduler.scheduleDaemon(now + spec.intervalMs, Priority.control, this, PERIODIC);
     } else if (tag === SAVEPOINT) {
       // A savepoint waits for a running job; it is always an aligned checkpoint.
       if (this.host.isFinished()) return;
