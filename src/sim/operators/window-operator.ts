@@ -11,13 +11,24 @@ import type { Window } from '../model/window.js';
 import type { AggregateKind, Scenario, TriggerSpec } from '../scenario/types.js';
 import type { EngineRules } from '../semantics/rules.js';
 import type { TraceSink } from '../trace/events.js';
-import { type FixedWindows, assignStarts, windowEnd } from '../windows/fixed-windows.js';
+import { type FixedWindows, assignStarts, lastWindowStart, windowEnd } from '../windows/fixed-windows.js';
 import { sessionMerge } from '../windows/sessions.js';
 import { onElement } from '../triggers/firing.js';
 import { addToAcc, mergeAcc, resetAcc, resultOf } from './aggregate.js';
 import { EventTimers, type TimerKind } from './event-timers.js';
+import { type SliceTotal, emptySliceTotal } from './slice-store.js';
+import {
+  SlicedKey,
+  firstWindowStart,
+  insertByStart,
+  openedRange,
+  removeWindow,
+  sliceWidthOf,
+  slicingApplies,
+} from './sliced-windows.js';
 import { type Retractable, WindowState } from './window-state.js';
-import type { OperatorSnapshot, WindowEntry } from './window-snapshot.js';
+import { type OperatorSnapshot, type WindowEntry, windowEntry, windowFromEntry } from './window-snapshot.js';
+import { type TraceContext, traceCleared, traceLate, traceWindowed } from './window-trace.js';
 
 export type FiringPhase = 'early' | 'late';
 
@@ -35,6 +46,12 @@ export interface WindowOperatorConfig {
   readonly task: number;
   readonly trace: TraceSink;
   readonly host: WindowOperatorHost;
+  /**
+   * Stream slicing for sliding windows (slice-store.ts), on by default where it applies
+   * (sliced-windows.ts slicingApplies). Off keeps one accumulator per window: the reference the
+   * slicing tests compare with. Either way the panes and the trace are the same.
+   */
+  readonly slicing?: boolean;
 }
 
 type Layout = { readonly kind: 'fixed'; readonly fixed: FixedWindows } | { readonly kind: 'session'; readonly gapMs: number };
@@ -43,6 +60,7 @@ export class WindowOperator {
   /** The progress clock: the combined input watermark, or Kafka Streams' stream time. */
   clock = -Infinity;
   private readonly fixedState = new Map<number, Map<number, WindowState>>();
+  private readonly slicedState = new Map<number, SlicedKey>();
   private readonly sessionState = new Map<number, WindowState[]>();
   private readonly timers = new EventTimers();
   private readonly layout: Layout;
@@ -55,6 +73,20 @@ export class WindowOperator {
   private readonly startsBuf: number[] = [];
   private readonly lateBuf: Window[] = [];
   private liveWindows = 0;
+  /** The slice grid when the operator slices its windows, else undefined. */
+  private sliceGrid: FixedWindows | undefined;
+  /**
+   * sum and avg combine slices in another order than elements arrived: exact only while every
+   * partial sum is an exactly representable integer. The operator stops slicing at the first
+   * element for which that could fail (unslice), so panes never differ from per-window sums.
+   */
+  private readonly sumsMatter: boolean;
+  private magnitude = 0;
+  private readonly sliceTotal = emptySliceTotal();
+  private readonly opened = { from: 0, to: 0 };
+  /** A reusable window for lateness probes, so that the per-element path allocates nothing. */
+  private readonly probe = { start: 0, end: 0 };
+  private readonly traceCx: TraceContext;
 
   constructor(private readonly cfg: WindowOperatorConfig) {
     const s = cfg.scenario;
@@ -65,6 +97,13 @@ export class WindowOperator {
     this.sessionGapMs = this.layout.kind === 'session' ? this.layout.gapMs : undefined;
     this.emitsEveryUpdate =
       (s.semantics === 'kafka-streams' && !s.suppress) || (s.semantics === 'spark' && s.outputMode === 'update');
+    const l = this.layout;
+    this.sliceGrid =
+      l.kind === 'fixed' && cfg.slicing !== false && slicingApplies(l.fixed, s.trigger, this.emitsEveryUpdate)
+        ? sliceWidthOf(l.fixed)
+        : undefined;
+    this.traceCx = { trace: cfg.trace, task: cfg.task };
+    this.sumsMatter = s.aggregate === 'sum' || s.aggregate === 'avg';
   }
 
   /** Number of (key, window) states held: the operator's state size. */
@@ -78,8 +117,11 @@ export class WindowOperator {
   }
 
   processElement(rec: StreamRecord, now: number): void {
-    if (this.layout.kind === 'fixed') this.processFixed(rec, this.layout.fixed, now);
-    else this.processSession(rec, this.layout.gapMs, now);
+    if (this.layout.kind === 'fixed') {
+      if (this.sliceGrid && this.sumsMatter && !this.exactlySummable(rec.value)) this.unslice();
+      if (this.sliceGrid) this.processSliced(rec, this.layout.fixed, this.sliceGrid, now);
+      else this.processFixed(rec, this.layout.fixed, now);
+    } else this.processSession(rec, this.layout.gapMs, now);
   }
 
   /** Moves the progress clock forward and fires and clears the windows it passes, in timestamp order. */
@@ -103,26 +145,10 @@ export class WindowOperator {
     const windows: WindowEntry[] = [];
     const add = (ws: WindowState) => {
       const key = this.keyName(ws.key);
-      windows.push({
-        key,
-        keyGroup: keyGroupOf(key),
-        start: ws.start,
-        end: ws.end,
-        total: { ...ws.total },
-        pane: { ...ws.pane },
-        maxEventTime: ws.maxEventTime,
-        maxIngestionTime: ws.maxIngestionTime,
-        paneMaxEventTime: ws.paneMaxEventTime,
-        paneMaxIngestionTime: ws.paneMaxIngestionTime,
-        nextIndex: ws.nextIndex,
-        onTimePassed: ws.onTimePassed,
-        lastEmitted: ws.lastEmitted ?? null,
-        pendingRetractions: ws.pendingRetractions ? [...ws.pendingRetractions] : [],
-        processingTimer:
-          ws.processingTimerAt !== undefined && ws.pane.count > 0 ? { at: ws.processingTimerAt, phase: ws.processingTimerPhase } : null,
-      });
+      windows.push(windowEntry(ws, key, keyGroupOf(key), ws.sliced ? this.combined(ws) : undefined));
     };
     for (const perKey of this.fixedState.values()) for (const ws of perKey.values()) add(ws);
+    for (const sk of this.slicedState.values()) for (const ws of sk.windows) add(ws);
     for (const sessions of this.sessionState.values()) for (const ws of sessions) add(ws);
     return { clock: this.clock, windows };
   }
@@ -139,16 +165,8 @@ export class WindowOperator {
     let restored = 0;
     for (const e of snapshot.windows) {
       if (!owns(e)) continue;
-      const ws = new WindowState(this.cfg.keys.intern(e.key), e.start, e.end);
-      Object.assign(ws.total, e.total);
-      Object.assign(ws.pane, e.pane);
-      ws.maxEventTime = e.maxEventTime;
-      ws.maxIngestionTime = e.maxIngestionTime;
-      ws.paneMaxEventTime = e.paneMaxEventTime;
-      ws.paneMaxIngestionTime = e.paneMaxIngestionTime;
-      ws.nextIndex = e.nextIndex;
-      ws.lastEmitted = e.lastEmitted ?? undefined;
-      ws.pendingRetractions = e.pendingRetractions.length > 0 ? [...e.pendingRetractions] : undefined;
+      // A restored window keeps its content in its own accumulators, sliced or not.
+      const ws = windowFromEntry(this.cfg.keys.intern(e.key), e);
       this.insert(ws);
       this.liveWindows++;
       this.registerTimers(ws);
@@ -164,6 +182,12 @@ export class WindowOperator {
   }
 
   private insert(ws: WindowState): void {
+    if (this.sliceGrid) {
+      const sk = this.slicedKey(ws.key);
+      insertByStart(sk.windows, ws);
+      insertByStart(sk.materialized, ws);
+      return;
+    }
     if (this.layout.kind === 'fixed') {
       let perKey = this.fixedState.get(ws.key);
       if (perKey === undefined) {
@@ -207,6 +231,133 @@ export class WindowOperator {
       this.addElement(ws, rec, now);
     }
     if (late > 0) this.reportLate(rec, late, late === n, now);
+  }
+
+  /**
+   * An element under stream slicing: it goes into one slice (opening the windows it is the first
+   * of), and into the accumulators of the windows of its key that are materialized. The trace, when
+   * kept, still says which windows the element belongs to, one entry per window, in the order the
+   * per-window path writes them.
+   */
+  private processSliced(rec: StreamRecord, fixed: FixedWindows, grid: FixedWindows, now: number): void {
+    const t = rec.timestamp;
+    const every = fixed.everyMs;
+    const hi = lastWindowStart(fixed, t);
+    const lo = firstWindowStart(fixed, t);
+    // Expiry grows with a window's start, so the windows too late for the element are the earliest.
+    let live = lo;
+    while (live <= hi && this.expired(live, fixed.sizeMs)) live += every;
+    let sk = this.slicedState.get(rec.entry.key);
+    // A window can be expired and still open for one element: Kafka Streams moves stream time before
+    // the element and closes windows after it.
+    if (live <= hi || (sk !== undefined && holdsSliced(sk, lo, hi, every))) {
+      sk ??= this.slicedKey(rec.entry.key);
+      this.addToSlice(sk, rec, fixed, grid, live);
+    }
+    if (this.cfg.trace.detailed) {
+      this.traceAssigned(rec, sk, lo, hi, fixed, now);
+      return;
+    }
+    const m = sk?.materialized;
+    if (m === undefined || m.length === 0) return;
+    for (let i = m.length - 1; i >= 0; i--) {
+      const ws = m[i] as WindowState;
+      if (ws.start <= t && t < ws.end) this.addElement(ws, rec, now);
+    }
+  }
+
+  private addToSlice(sk: SlicedKey, rec: StreamRecord, fixed: FixedWindows, grid: FixedWindows, live: number): void {
+    const slices = sk.slices;
+    const x = lastWindowStart(grid, rec.timestamp);
+    let i = slices.find(x);
+    if (i < 0) {
+      i = -i - 1;
+      slices.insert(i, x);
+      const r = openedRange(fixed, slices, i, live, this.opened);
+      // Latest first, as assignStarts orders them: timers sharing a timestamp fire in this order.
+      for (let start = r.to; start >= r.from; start -= fixed.everyMs) {
+        if (sk.windowAt(start) !== undefined) continue; // restored from a snapshot
+        const ws = this.createWindow(sk.key, start, start + fixed.sizeMs, true);
+        insertByStart(sk.windows, ws);
+        // Opened by late (but allowed) data: its first pane is a late one, kept per window.
+        if (ws.onTimePassed) this.materialize(ws);
+      }
+    }
+    slices.add(i, rec.value, rec.entry.eventTime, rec.ingestionTime);
+  }
+
+  /** The per-window trace entries and the late ones, for a sliced element. */
+  private traceAssigned(rec: StreamRecord, sk: SlicedKey | undefined, lo: number, hi: number, fixed: FixedWindows, now: number): void {
+    let late = 0;
+    let n = 0;
+    for (let start = hi; start >= lo; start -= fixed.everyMs) {
+      n++;
+      const ws = sk?.windowAt(start);
+      // Every window the element belongs to that is not expired is open by now.
+      if (ws === undefined) this.lateBuf[late++] = { start, end: start + fixed.sizeMs };
+      else if (ws.sliced) traceWindowed(this.traceCx, this.keyName(ws.key), ws, false, rec, this.clock, now);
+      else this.addElement(ws, rec, now);
+    }
+    if (late > 0) this.reportLate(rec, late, late === n, now);
+  }
+
+  /** Flink WindowOperator.isWindowLate / Beam's droppable-element check, via the rule book. */
+  private expired(start: number, sizeMs: number): boolean {
+    this.probe.start = start;
+    this.probe.end = start + sizeMs;
+    return this.clock >= this.cfg.rules.expireAt(this.probe, undefined, this.latenessMs);
+  }
+
+  private slicedKey(key: number): SlicedKey {
+    let sk = this.slicedState.get(key);
+    if (sk === undefined) {
+      sk = new SlicedKey(key);
+      this.slicedState.set(key, sk);
+    }
+    return sk;
+  }
+
+  private combined(ws: WindowState): SliceTotal {
+    const sk = this.slicedState.get(ws.key);
+    if (sk === undefined) throw new Error(`window operator: sliced window [${ws.start}, ${ws.end}) has no slices`);
+    return sk.slices.combine(ws.start, ws.end, this.sliceTotal);
+  }
+
+  /**
+   * Moves a sliced window's content into its own accumulators, at its on-time firing: from then on
+   * its panes differ from its total, and late elements are added to it directly.
+   */
+  private materialize(ws: WindowState): void {
+    this.fillFromSlices(ws);
+    insertByStart(this.slicedKey(ws.key).materialized, ws);
+  }
+
+  private fillFromSlices(ws: WindowState): void {
+    const c = this.combined(ws);
+    ws.total = { count: c.count, sum: c.sum, min: c.min, max: c.max };
+    ws.pane = { count: c.count, sum: c.sum, min: c.min, max: c.max };
+    ws.maxEventTime = ws.paneMaxEventTime = c.maxEventTime;
+    ws.maxIngestionTime = ws.paneMaxIngestionTime = c.maxIngestionTime;
+    ws.sliced = false;
+  }
+
+  private exactlySummable(value: number): boolean {
+    this.magnitude += Math.abs(value);
+    return Number.isInteger(value) && this.magnitude <= Number.MAX_SAFE_INTEGER;
+  }
+
+  /** Gives every window its own accumulators and goes on without slicing, for good. */
+  private unslice(): void {
+    for (const [key, sk] of this.slicedState) {
+      const perKey = new Map<number, WindowState>();
+      for (const ws of sk.windows) {
+        if (ws.sliced) this.fillFromSlices(ws);
+        perKey.set(ws.start, ws);
+      }
+      this.fixedState.set(key, perKey);
+    }
+    this.slicedState.clear();
+    this.sliceGrid = undefined;
   }
 
   private processSession(rec: StreamRecord, gapMs: number, now: number): void {
@@ -273,8 +424,8 @@ export class WindowOperator {
     return target;
   }
 
-  private createWindow(key: number, start: number, end: number): WindowState {
-    const ws = new WindowState(key, start, end);
+  private createWindow(key: number, start: number, end: number, sliced = false): WindowState {
+    const ws = new WindowState(key, start, end, sliced);
     this.liveWindows++;
     this.registerTimers(ws);
     return ws;
@@ -298,7 +449,7 @@ export class WindowOperator {
     if (et > ws.paneMaxEventTime) ws.paneMaxEventTime = et;
     if (rec.ingestionTime > ws.maxIngestionTime) ws.maxIngestionTime = rec.ingestionTime;
     if (rec.ingestionTime > ws.paneMaxIngestionTime) ws.paneMaxIngestionTime = rec.ingestionTime;
-    if (this.cfg.trace.detailed) this.traceWindowed(ws, rec, now);
+    if (this.cfg.trace.detailed) traceWindowed(this.traceCx, this.keyName(ws.key), ws, ws.onTimePassed, rec, this.clock, now);
     if (this.emitsEveryUpdate) {
       this.fire(ws, this.clock >= ws.end ? 'LATE' : 'EARLY', now, false);
       return;
@@ -318,6 +469,10 @@ export class WindowOperator {
     if (kind === 'fire') {
       if (ws.fireAt !== time || ws.onTimePassed) return;
       ws.onTimePassed = true;
+      // A window that stays open for allowed lateness keeps its late panes per window. One that
+      // expires at this clock is cleared in this same advance, before any element: it fires from
+      // its slices and is never materialized.
+      if (ws.sliced && ws.expireAt > this.clock) this.materialize(ws);
       if (!this.emitsEveryUpdate) this.fireOnTime(ws, now);
       return;
     }
@@ -327,10 +482,11 @@ export class WindowOperator {
 
   /** The on-time pane, unless the rule book says an empty window stays silent (Flink) . */
   private fireOnTime(ws: WindowState, now: number): void {
-    const content = this.cfg.scenario.accumulation === 'discarding' ? ws.pane : ws.total;
+    const sliced = ws.sliced ? this.combined(ws) : undefined;
+    const content = sliced ?? (this.cfg.scenario.accumulation === 'discarding' ? ws.pane : ws.total);
     const isLast = ws.expireAt <= this.clock;
     if (content.count === 0 && !(this.cfg.rules.emitsEmptyOnTimePane && resultOf(this.aggregate, content) !== undefined)) return;
-    this.fire(ws, 'ON_TIME', now, isLast);
+    this.fire(ws, 'ON_TIME', now, isLast, sliced);
   }
 
   /**
@@ -344,7 +500,9 @@ export class WindowOperator {
     }
     ws.cleared = true;
     this.liveWindows--;
-    if (this.layout.kind === 'fixed') {
+    if (this.sliceGrid) {
+      this.clearSliced(ws);
+    } else if (this.layout.kind === 'fixed') {
       const perKey = this.fixedState.get(ws.key);
       perKey?.delete(ws.start);
       if (perKey?.size === 0) this.fixedState.delete(ws.key);
@@ -354,22 +512,31 @@ export class WindowOperator {
       if (sessions && at >= 0) sessions.splice(at, 1);
       if (sessions?.length === 0) this.sessionState.delete(ws.key);
     }
-    if (this.cfg.trace.detailed) {
-      this.cfg.trace.emit({
-        type: 'window-cleared',
-        at: now,
-        task: this.cfg.task,
-        key: this.keyName(ws.key),
-        window: { start: ws.start, end: ws.end },
-        watermark: this.clock,
-      });
-    }
+    if (this.cfg.trace.detailed) traceCleared(this.traceCx, this.keyName(ws.key), ws, this.clock, now);
   }
 
-  private fire(ws: WindowState, timing: PaneTiming, now: number, isLast: boolean): void {
+  /** Removes a cleared window, and the slices that only it and earlier (cleared) windows covered. */
+  private clearSliced(ws: WindowState): void {
+    const sk = this.slicedState.get(ws.key);
+    if (sk === undefined) return;
+    removeWindow(sk.windows, ws);
+    if (sk.materialized.length > 0) removeWindow(sk.materialized, ws);
+    if (sk.windows.length === 0) this.slicedState.delete(ws.key);
+    // A slice's windows start at or before it, and expire in start order: the ones starting before
+    // the next window's start are covered by no open window now.
+    else if (this.layout.kind === 'fixed') sk.slices.evictBefore(ws.start + this.layout.fixed.everyMs);
+  }
+
+  /**
+   * Emits a pane. A sliced window (`sliced`: its slices combined) fires once, on time, and is
+   * cleared in the same advance: its pane is its total in every mode, and nothing reads what it
+   * said afterwards.
+   */
+  private fire(ws: WindowState, timing: PaneTiming, now: number, isLast: boolean, sliced?: SliceTotal): void {
+    if (ws.sliced) sliced ??= this.combined(ws);
     const mode = this.cfg.scenario.accumulation;
     const discarding = mode === 'discarding';
-    const content = discarding ? ws.pane : ws.total;
+    const content = sliced ?? (discarding ? ws.pane : ws.total);
     const value = resultOf(this.aggregate, content) ?? 0;
     const window = { start: ws.start, end: ws.end };
     const key = this.keyName(ws.key);
@@ -385,13 +552,15 @@ export class WindowOperator {
         isLast,
         emittedAt: now,
         count: content.count,
-        maxEventTime: discarding ? ws.paneMaxEventTime : ws.maxEventTime,
-        maxIngestionTime: discarding ? ws.paneMaxIngestionTime : ws.maxIngestionTime,
+        maxEventTime: sliced ? sliced.maxEventTime : discarding ? ws.paneMaxEventTime : ws.maxEventTime,
+        maxIngestionTime: sliced ? sliced.maxIngestionTime : discarding ? ws.paneMaxIngestionTime : ws.maxIngestionTime,
       },
       this.clock,
     );
-    ws.lastEmitted = { window, value, count: content.count, index };
-    resetAcc(ws.pane);
+    if (!ws.sliced) {
+      ws.lastEmitted = { window, value, count: content.count, index };
+      resetAcc(ws.pane);
+    }
     ws.processingTimerAt = undefined;
     ws.paneMaxEventTime = -Infinity;
     ws.paneMaxIngestionTime = -Infinity;
@@ -427,40 +596,9 @@ export class WindowOperator {
     // Flink sends an element to the late side output only when every window it belongs to was late
     // (isSkippedElement && isElementLate); a partly late element is just dropped from those windows.
     const disposition = allLate && this.cfg.scenario.lateData === 'side-output' ? 'side-output' : 'dropped';
-    const trace = this.cfg.trace;
-    if (!trace.detailed) return;
-    for (let i = 0; i < late; i++) {
-      const w = this.lateBuf[i] as Window;
-      trace.emit({
-        type: 'event-late',
-        at: now,
-        task: this.cfg.task,
-        ref: { partition: rec.entry.partition, offset: rec.entry.offset },
-        key: this.keyName(rec.entry.key),
-        value: rec.value,
-        eventTime: rec.entry.eventTime,
-        arrivedAt: now,
-        timestamp: rec.timestamp,
-        window: { start: w.start, end: w.end },
-        watermark: this.clock,
-        disposition,
-      });
-    }
-  }
-
-  private traceWindowed(ws: WindowState, rec: StreamRecord, now: number): void {
-    this.cfg.trace.emit({
-      type: 'event-windowed',
-      at: now,
-      task: this.cfg.task,
-      ref: { partition: rec.entry.partition, offset: rec.entry.offset },
-      key: this.keyName(ws.key),
-      value: rec.value,
-      timestamp: rec.timestamp,
-      window: { start: ws.start, end: ws.end },
-      late: ws.onTimePassed,
-      watermark: this.clock,
-    });
+    if (!this.cfg.trace.detailed) return;
+    const key = this.keyName(rec.entry.key);
+    for (let i = 0; i < late; i++) traceLate(this.traceCx, key, this.lateBuf[i] as Window, disposition, rec, this.clock, now);
   }
 
   private keyName(id: number): string {
@@ -481,4 +619,10 @@ function layoutOf(s: Scenario): Layout {
     case 'session':
       return { kind: 'session', gapMs: w.gapMs };
   }
+}
+
+/** Whether one of the key's windows starting in [lo, hi] still keeps its content in the slices. */
+function holdsSliced(sk: SlicedKey, lo: number, hi: number, every: number): boolean {
+  for (let start = lo; start <= hi; start += every) if (sk.windowAt(start)?.sliced === true) return true;
+  return false;
 }

@@ -14,8 +14,8 @@ export interface Retractable {
 }
 
 export class WindowState implements Window {
-  readonly total: Acc = emptyAcc();
-  readonly pane: Acc = emptyAcc();
+  total: Acc;
+  pane: Acc;
   /** Latest event and ingestion time behind `total` and behind `pane`, for latency. */
   maxEventTime = -Infinity;
   maxIngestionTime = -Infinity;
@@ -26,6 +26,11 @@ export class WindowState implements Window {
   /** The progress clock has passed the window's fire time: further data is late (if still allowed). */
   onTimePassed = false;
   cleared = false;
+  /**
+   * The content is still in the key's slices (stream slicing, slice-store.ts): `total` and `pane`
+   * are empty until the window is materialized at its on-time firing.
+   */
+  sliced: boolean;
   /** Bumped on every firing, so a processing-time timer set for an earlier pane knows it is stale. */
   firings = 0;
   /** The clock values at which this window's fire and expiry timers are registered. */
@@ -39,5 +44,13 @@ export class WindowState implements Window {
   processingTimerAt: number | undefined;
   processingTimerPhase: 'early' | 'late' = 'early';
 
-  constructor(readonly key: number, public start: number, public end: number) {}
+  /** A sliced window starts with the shared empty accumulators: it allocates its own only if it is materialized. */
+  constructor(readonly key: number, public start: number, public end: number, sliced = false) {
+    this.sliced = sliced;
+    this.total = sliced ? SLICED : emptyAcc();
+    this.pane = sliced ? SLICED : emptyAcc();
+  }
 }
+
+/** The accumulators of every sliced window, which no element reaches: frozen, so a stray write throws. */
+const SLICED: Acc = Object.freeze(emptyAcc());
