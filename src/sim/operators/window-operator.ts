@@ -87,6 +87,8 @@ export class WindowOperator {
   /** A reusable window for lateness probes, so that the per-element path allocates nothing. */
   private readonly probe = { start: 0, end: 0 };
   private readonly traceCx: TraceContext;
+  /** Cleared sliced windows, for reuse (WindowState.reopenSliced). */
+  private readonly recycled: WindowState[] = [];
 
   constructor(private readonly cfg: WindowOperatorConfig) {
     const s = cfg.scenario;
@@ -425,7 +427,9 @@ export class WindowOperator {
   }
 
   private createWindow(key: number, start: number, end: number, sliced = false): WindowState {
-    const ws = new WindowState(key, start, end, sliced);
+    const old = sliced ? this.recycled.pop() : undefined;
+    if (old) old.reopenSliced(key, start, end);
+    const ws = old ?? new WindowState(key, start, end, sliced);
     this.liveWindows++;
     this.registerTimers(ws);
     return ws;
@@ -502,6 +506,9 @@ export class WindowOperator {
     this.liveWindows--;
     if (this.sliceGrid) {
       this.clearSliced(ws);
+      // Fired from its slices and now expired: its timers have all been popped, and no processing
+      // timer was ever set for it (only a materialized window gets them).
+      if (ws.sliced && this.recycled.length < 4096) this.recycled.push(ws);
     } else if (this.layout.kind === 'fixed') {
       const perKey = this.fixedState.get(ws.key);
       perKey?.delete(ws.start);

@@ -45,10 +45,38 @@ export class WindowState implements Window {
   processingTimerPhase: 'early' | 'late' = 'early';
 
   /** A sliced window starts with the shared empty accumulators: it allocates its own only if it is materialized. */
-  constructor(readonly key: number, public start: number, public end: number, sliced = false) {
+  constructor(public key: number, public start: number, public end: number, sliced = false) {
     this.sliced = sliced;
     this.total = sliced ? SLICED : emptyAcc();
     this.pane = sliced ? SLICED : emptyAcc();
+  }
+
+  /**
+   * Turns a cleared sliced window into a new sliced window. Under slicing one window opens per
+   * slide and key and lives for its size: recycling them keeps these long-lived objects out of the
+   * garbage collector's way. Only for a window that no timer and no host refers to any more.
+   */
+  reopenSliced(key: number, start: number, end: number): void {
+    this.key = key;
+    this.start = start;
+    this.end = end;
+    this.total = SLICED;
+    this.pane = SLICED;
+    this.maxEventTime = -Infinity;
+    this.maxIngestionTime = -Infinity;
+    this.paneMaxEventTime = -Infinity;
+    this.paneMaxIngestionTime = -Infinity;
+    this.nextIndex = 0;
+    this.onTimePassed = false;
+    this.cleared = false;
+    this.sliced = true;
+    this.firings = 0;
+    this.fireAt = 0;
+    this.expireAt = 0;
+    this.lastEmitted = undefined;
+    this.pendingRetractions = undefined;
+    this.processingTimerAt = undefined;
+    this.processingTimerPhase = 'early';
   }
 }
 
