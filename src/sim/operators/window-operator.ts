@@ -87,6 +87,8 @@ export class WindowOperator {
   /** A reusable window for lateness probes, so that the per-element path allocates nothing. */
   private readonly probe = { start: 0, end: 0 };
   private readonly traceCx: TraceContext;
+  /** Per key id, the fixed window its last element went to (a cache in front of fixedState). */
+  private readonly recent: (WindowState | undefined)[] = [];
   /** Cleared sliced windows, for reuse (WindowState.reopenSliced). */
   private readonly recycled: WindowState[] = [];
 
@@ -164,6 +166,7 @@ export class WindowOperator {
    */
   restore(snapshot: OperatorSnapshot, owns: (entry: WindowEntry) => boolean, now: number): number {
     this.clock = Math.max(this.clock, snapshot.clock);
+    this.recent.length = 0;
     let restored = 0;
     for (const e of snapshot.windows) {
       if (!owns(e)) continue;
@@ -210,12 +213,20 @@ export class WindowOperator {
   }
 
   private processFixed(rec: StreamRecord, fixed: FixedWindows, now: number): void {
+    const key = rec.entry.key;
     const n = assignStarts(fixed, rec.timestamp, this.startsBuf);
-    let perKey = this.fixedState.get(rec.entry.key);
+    let perKey: Map<number, WindowState> | undefined;
     let late = 0;
     for (let i = 0; i < n; i++) {
       const start = this.startsBuf[i] as number;
-      let ws = perKey?.get(start);
+      // Most elements of a key go to the window its previous element went to.
+      let ws = this.recent[key];
+      if (ws !== undefined && ws.start === start && ws.key === key && !ws.cleared) {
+        this.addElement(ws, rec, now);
+        continue;
+      }
+      perKey ??= this.fixedState.get(key);
+      ws = perKey?.get(start);
       if (ws === undefined) {
         const w = { start, end: windowEnd(fixed, start) };
         // Flink WindowOperator.isWindowLate / Beam's droppable-element check, via the rule book.
@@ -230,6 +241,7 @@ export class WindowOperator {
         ws = this.createWindow(rec.entry.key, w.start, w.end);
         perKey.set(start, ws);
       }
+      this.recent[key] = ws;
       this.addElement(ws, rec, now);
     }
     if (late > 0) this.reportLate(rec, late, late === n, now);
@@ -459,7 +471,9 @@ export class WindowOperator {
       return;
     }
     const phase: FiringPhase = ws.onTimePassed ? 'late' : 'early';
-    const decision = onElement(phase === 'late' ? this.trigger.late : this.trigger.early, ws.pane.count, now);
+    const spec = phase === 'late' ? this.trigger.late : this.trigger.early;
+    if (spec === undefined) return;
+    const decision = onElement(spec, ws.pane.count, now);
     if (decision.kind === 'fire') this.fire(ws, phase === 'late' ? 'LATE' : 'EARLY', now, false);
     else if (decision.kind === 'timer') {
       ws.processingTimerAt = decision.at;
