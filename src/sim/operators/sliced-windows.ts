@@ -21,17 +21,60 @@ import type { WindowState } from './window-state.js';
 export class SlicedKey {
   /** Non-empty slices, sorted by start. */
   readonly slices = new KeySlices();
-  /** Every open window of the key, sorted by start: created mostly at the end, cleared from the front. */
-  readonly windows: WindowState[] = [];
-  /** The windows with materialized content, sorted by start. */
+  /**
+   * The starts of the open windows whose content is in the slices, sorted: such a window is only
+   * its start (a timer names it by key and timestamp), so opening and clearing it allocates nothing.
+   */
+  readonly sliced: number[] = [];
+  /** The open windows with their own accumulators (materialized or restored), sorted by start. */
   readonly materialized: WindowState[] = [];
 
   constructor(readonly key: number) {}
 
-  windowAt(start: number): WindowState | undefined {
-    const i = indexOfStart(this.windows, start);
-    return i >= 0 ? this.windows[i] : undefined;
+  hasSliced(start: number): boolean {
+    return indexOfNumber(this.sliced, start) >= 0;
   }
+
+  materializedAt(start: number): WindowState | undefined {
+    const i = indexOfStart(this.materialized, start);
+    return i >= 0 ? this.materialized[i] : undefined;
+  }
+
+  get size(): number {
+    return this.sliced.length + this.materialized.length;
+  }
+}
+
+/** Inserts a start into a sorted list (new windows mostly open at the end). */
+export function insertStart(list: number[], start: number): void {
+  let at = list.length;
+  while (at > 0 && (list[at - 1] as number) > start) at--;
+  list.splice(at, 0, start);
+}
+
+/** Removes a start from a sorted list (windows mostly close at the front). */
+export function removeStart(list: number[], start: number): void {
+  if (list[0] === start) {
+    list.shift();
+    return;
+  }
+  const at = indexOfNumber(list, start);
+  if (at >= 0) list.splice(at, 1);
+}
+
+function indexOfNumber(list: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  // Lookups are mostly for the newest windows: check the end first.
+  if (hi >= 0 && list[hi] === x) return hi;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const s = list[mid] as number;
+    if (s < x) lo = mid + 1;
+    else if (s > x) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /** The index of the window starting at `start` in a list sorted by start, or -1. */

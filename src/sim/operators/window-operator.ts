@@ -24,9 +24,9 @@ import { addToAcc, mergeAcc, resultOf } from './aggregate.js';
 import { EventTimers, type TimerKind } from './event-timers.js';
 import { PaneEmitter } from './pane-emitter.js';
 import type { SliceTotal } from './slice-store.js';
-import { sliceWidthOf, slicingApplies } from './sliced-windows.js';
+import { SlicedKey, sliceWidthOf, slicingApplies } from './sliced-windows.js';
 import { type Retractable, WindowState } from './window-state.js';
-import { WindowSlicing } from './window-slicing.js';
+import { WindowSlicing, timersAreShifts } from './window-slicing.js';
 import { type OperatorSnapshot, type WindowEntry, windowEntry, windowFromEntry } from './window-snapshot.js';
 import { type TraceContext, traceCleared, traceLate, traceWindowed } from './window-trace.js';
 
@@ -60,7 +60,8 @@ export class WindowOperator {
   clock = -Infinity;
   private readonly fixedState = new Map<number, Map<number, WindowState>>();
   private readonly sessionState = new Map<number, WindowState[]>();
-  private readonly timers = new EventTimers();
+  /** A timer names a window state, or under slicing the key of a sliced window its timestamp identifies. */
+  private readonly timers = new EventTimers<WindowState | SlicedKey>();
   private readonly layout: Layout;
   private readonly aggregate: AggregateKind;
   private readonly trigger: TriggerSpec;
@@ -73,6 +74,8 @@ export class WindowOperator {
   private liveWindows = 0;
   /** Where sliding windows keep their content under stream slicing; undefined without it. */
   private slicing: WindowSlicing | undefined;
+  /** What names the windows of sliced timers: the slicing part, kept after slicing stops (unslice). */
+  private readonly slicedTimers: WindowSlicing | undefined;
   private readonly panes: PaneEmitter;
   private readonly traceCx: TraceContext;
   /** Per key id, the fixed window its last element went to (a cache in front of fixedState). */
@@ -90,17 +93,28 @@ export class WindowOperator {
     this.traceCx = { trace: cfg.trace, task: cfg.task };
     this.panes = new PaneEmitter(s.aggregate, s.accumulation, cfg.host, (id) => this.keyName(id));
     const l = this.layout;
-    if (l.kind === 'fixed' && cfg.slicing !== false && slicingApplies(l.fixed, s.trigger, this.emitsEveryUpdate)) {
+    if (
+      l.kind === 'fixed' &&
+      cfg.slicing !== false &&
+      slicingApplies(l.fixed, s.trigger, this.emitsEveryUpdate) &&
+      timersAreShifts(cfg.rules, l.fixed, this.latenessMs)
+    ) {
       const sumsMatter = s.aggregate === 'sum' || s.aggregate === 'avg';
       this.slicing = new WindowSlicing(l.fixed, sliceWidthOf(l.fixed), sumsMatter, cfg.rules, this.latenessMs, {
         clock: () => this.clock,
         detailed: cfg.trace.detailed,
-        openWindow: (key, start, end) => this.createWindow(key, start, end, true),
+        openSliced: (sk, fireAt, expireAt) => {
+          this.liveWindows++;
+          this.timers.register(fireAt, 'fire', sk);
+          this.timers.register(expireAt, 'expire', sk);
+        },
+        openMaterialized: (key, start, end) => this.createWindow(key, start, end),
         addElement: (ws, rec, now) => this.addElement(ws, rec, now),
-        traceSliced: (ws, rec, now) => traceWindowed(this.traceCx, this.keyName(ws.key), ws, false, rec, this.clock, now),
+        traceSliced: (key, window, rec, now) => traceWindowed(this.traceCx, this.keyName(key), window, false, rec, this.clock, now),
         reportLate: (rec, windows, late, allLate, now) => this.reportLate(rec, windows, late, allLate, now),
       });
     }
+    this.slicedTimers = this.slicing;
   }
 
   /** Number of (key, window) states held: the operator's state size. */
@@ -131,7 +145,7 @@ export class WindowOperator {
   advanceClock(clock: number, now: number): void {
     if (clock < this.clock) return;
     this.clock = clock;
-    while (this.timers.popDue(clock, (time, kind, ws) => this.onEventTimer(time, kind, ws, now))) {
+    while (this.timers.popDue(clock, (time, kind, entry) => this.onTimer(time, kind, entry, now))) {
       // Each call handles one timestamp; loop until none is due.
     }
   }
@@ -151,7 +165,7 @@ export class WindowOperator {
       windows.push(windowEntry(ws, key, keyGroupOf(key), this.slicedContent(ws)));
     };
     for (const perKey of this.fixedState.values()) for (const ws of perKey.values()) add(ws);
-    if (this.slicing) for (const ws of this.slicing.windows()) add(ws);
+    if (this.slicing) windows.push(...this.slicing.entries((id) => this.keyName(id), keyGroupOf));
     for (const sessions of this.sessionState.values()) for (const ws of sessions) add(ws);
     return { clock: this.clock, windows };
   }
@@ -322,10 +336,8 @@ export class WindowOperator {
     return ws.sliced && this.slicing ? this.slicing.combined(ws) : undefined;
   }
 
-  private createWindow(key: number, start: number, end: number, sliced = false): WindowState {
-    const old = sliced ? this.slicing?.reuse() : undefined;
-    if (old) old.reopenSliced(key, start, end);
-    const ws = old ?? new WindowState(key, start, end, sliced);
+  private createWindow(key: number, start: number, end: number): WindowState {
+    const ws = new WindowState(key, start, end);
     this.liveWindows++;
     this.registerTimers(ws);
     return ws;
@@ -366,20 +378,49 @@ export class WindowOperator {
     }
   }
 
+  private onTimer(time: number, kind: TimerKind, entry: WindowState | SlicedKey, now: number): void {
+    if (entry instanceof WindowState) this.onEventTimer(time, kind, entry, now);
+    else this.onSlicedTimer(time, kind, entry, now);
+  }
+
   private onEventTimer(time: number, kind: TimerKind, ws: WindowState, now: number): void {
     if (ws.cleared) return;
     if (kind === 'fire') {
       if (ws.fireAt !== time || ws.onTimePassed) return;
       ws.onTimePassed = true;
-      // A window that stays open for allowed lateness keeps its late panes per window. One that
-      // expires at this clock is cleared in this same advance, before any element: it fires from
-      // its slices and is never materialized.
-      if (ws.sliced && ws.expireAt > this.clock) this.slicing?.materialize(ws);
       if (!this.emitsEveryUpdate) this.fireOnTime(ws, now);
       return;
     }
     if (ws.expireAt !== time) return;
     this.clear(ws, now);
+  }
+
+  /**
+   * A timer of a window opened under slicing, named by its key and timestamp. A window that stays
+   * open for allowed lateness after its on-time firing gets its own accumulators for its late
+   * panes; one that expires at this clock is cleared in this same advance, before any element, so
+   * it fires from its slices and is never materialized.
+   */
+  private onSlicedTimer(time: number, kind: TimerKind, sk: SlicedKey, now: number): void {
+    const namer = this.slicedTimers;
+    if (namer === undefined) return;
+    const start = namer.startOf(kind, time);
+    const slicing = this.slicing;
+    if (slicing === undefined || !slicing.isSliced(sk.key, start)) {
+      // The window has its own accumulators by now (materialized at its firing, or slicing stopped).
+      const ws = slicing ? slicing.materializedAt(sk.key, start) : this.fixedState.get(sk.key)?.get(start);
+      if (ws !== undefined) this.onEventTimer(time, kind, ws, now);
+      return;
+    }
+    if (kind === 'expire') {
+      this.liveWindows--;
+      slicing.releaseSliced(sk.key, start);
+      if (this.cfg.trace.detailed) traceCleared(this.traceCx, this.keyName(sk.key), slicing.windowAt(start), this.clock, now);
+      return;
+    }
+    const ws = slicing.expireTimeOf(start) > this.clock ? slicing.materializeSliced(sk.key, start) : slicing.firingSliced(sk.key, start);
+    ws.onTimePassed = true;
+    this.fireOnTime(ws, now);
   }
 
   /** The on-time pane, unless the rule book says an empty window stays silent (Flink) . */

@@ -9,8 +9,17 @@ import type { Window } from '../model/window.js';
 import type { EngineRules } from '../semantics/rules.js';
 import { type FixedWindows, lastWindowStart } from '../windows/fixed-windows.js';
 import { type SliceTotal, emptySliceTotal } from './slice-store.js';
-import { SlicedKey, firstWindowStart, insertByStart, openedRange, removeWindow } from './sliced-windows.js';
-import type { WindowState } from './window-state.js';
+import {
+  SlicedKey,
+  firstWindowStart,
+  insertByStart,
+  insertStart,
+  openedRange,
+  removeStart,
+  removeWindow,
+} from './sliced-windows.js';
+import { type WindowEntry, windowEntry } from './window-snapshot.js';
+import { WindowState } from './window-state.js';
 
 /** What the slicing part asks of the window operator. */
 export interface SlicingOwner {
@@ -18,12 +27,14 @@ export interface SlicingOwner {
   clock(): number;
   /** Whether the trace keeps entries (then every window an element belongs to is visited). */
   readonly detailed: boolean;
-  /** Opens a sliced window, its timers registered. */
-  openWindow(key: number, start: number, end: number): WindowState;
+  /** A sliced window opened: count it, and register its fire and expiry timers, naming the key. */
+  openSliced(sk: SlicedKey, fireAt: number, expireAt: number): void;
+  /** Opens a window with its own accumulators (late data opened it), its timers registered. */
+  openMaterialized(key: number, start: number, end: number): WindowState;
   /** Adds an element to a materialized window, asking its trigger. */
   addElement(ws: WindowState, rec: StreamRecord, now: number): void;
   /** The trace entry of an element assigned to a window whose content is in the slices. */
-  traceSliced(ws: WindowState, rec: StreamRecord, now: number): void;
+  traceSliced(key: number, window: Window, rec: StreamRecord, now: number): void;
   reportLate(rec: StreamRecord, windows: readonly Window[], late: number, allLate: boolean, now: number): void;
 }
 
@@ -34,9 +45,12 @@ export class WindowSlicing {
   /** A reusable window for lateness probes, so that the per-element path allocates nothing. */
   private readonly probe = { start: 0, end: 0 };
   private readonly lateBuf: Window[] = [];
-  /** Cleared sliced windows, for reuse (WindowState.reopenSliced). */
-  private readonly recycled: WindowState[] = [];
+  /** Stands in for a sliced window where code reads a WindowState: its firing, its snapshot entry. */
+  readonly scratch = new WindowState(0, 0, 0, true);
   private magnitude = 0;
+  /** fireAt(w) - w.start and expireAt(w) - w.start: the same for every window of the layout (timersAreShifts). */
+  private readonly fireShift: number;
+  private readonly expireShift: number;
 
   constructor(
     private readonly fixed: FixedWindows,
@@ -50,7 +64,63 @@ export class WindowSlicing {
     private readonly rules: EngineRules,
     private readonly latenessMs: number,
     private readonly owner: SlicingOwner,
-  ) {}
+  ) {
+    const w = { start: 0, end: fixed.sizeMs };
+    this.fireShift = rules.fireAt(w, undefined, latenessMs);
+    this.expireShift = rules.expireAt(w, undefined, latenessMs);
+  }
+
+  /** The start of the window of a sliced timer at `time`. */
+  startOf(kind: 'fire' | 'expire', time: number): number {
+    return time - (kind === 'fire' ? this.fireShift : this.expireShift);
+  }
+
+  expireTimeOf(start: number): number {
+    return start + this.expireShift;
+  }
+
+  windowAt(start: number): Window {
+    return { start, end: start + this.fixed.sizeMs };
+  }
+
+  /** Whether the key's window starting at `start` keeps its content in the slices. */
+  isSliced(key: number, start: number): boolean {
+    return this.keys.get(key)?.hasSliced(start) === true;
+  }
+
+  materializedAt(key: number, start: number): WindowState | undefined {
+    return this.keys.get(key)?.materializedAt(start);
+  }
+
+  /**
+   * The scratch window standing for a sliced window at its on-time firing, when it expires in the
+   * same advance (allowed lateness 0): it fires from its slices and is never materialized.
+   */
+  firingSliced(key: number, start: number): WindowState {
+    const ws = this.scratch;
+    ws.reopenSliced(key, start, start + this.fixed.sizeMs);
+    ws.fireAt = start + this.fireShift;
+    ws.expireAt = start + this.expireShift;
+    return ws;
+  }
+
+  /** A sliced window that stays open for allowed lateness after its on-time firing: its own accumulators from now on. */
+  materializeSliced(key: number, start: number): WindowState {
+    const sk = this.keyState(key);
+    const ws = this.standIn(key, start);
+    this.fillFromSlices(ws);
+    removeStart(sk.sliced, start);
+    insertByStart(sk.materialized, ws);
+    return ws;
+  }
+
+  /** Clears a sliced window at its expiry. */
+  releaseSliced(key: number, start: number): void {
+    const sk = this.keys.get(key);
+    if (sk === undefined) return;
+    removeStart(sk.sliced, start);
+    this.forget(sk, start);
+  }
 
   /**
    * Whether slicing stays exact with this value. False at the first value that could make a sum
@@ -102,46 +172,36 @@ export class WindowSlicing {
     return sk.slices.combine(ws.start, ws.end, this.total);
   }
 
-  /**
-   * Moves a sliced window's content into its own accumulators: at its on-time firing when it stays
-   * open for allowed lateness, or when late data opens it. From then on its panes differ from its
-   * total, and late elements are added to it directly.
-   */
-  materialize(ws: WindowState): void {
-    this.fillFromSlices(ws);
+  /** A restored window: its content came with it. */
+  insert(ws: WindowState): void {
     insertByStart(this.keyState(ws.key).materialized, ws);
   }
 
-  /** A restored window: its content came with it. */
-  insert(ws: WindowState): void {
-    const sk = this.keyState(ws.key);
-    insertByStart(sk.windows, ws);
-    insertByStart(sk.materialized, ws);
-  }
-
-  /** A recycled window state for the operator to reopen, if any. */
-  reuse(): WindowState | undefined {
-    return this.recycled.pop();
-  }
-
-  /** Forgets a cleared window, and the slices that only it and earlier (cleared) windows covered. */
+  /** Forgets a cleared window with its own accumulators. */
   release(ws: WindowState): void {
     const sk = this.keys.get(ws.key);
     if (sk === undefined) return;
-    removeWindow(sk.windows, ws);
-    if (sk.materialized.length > 0) removeWindow(sk.materialized, ws);
-    // A slice's windows start at or before it, and expire in start order: the slices starting
-    // before the next window's start are covered by no open window now.
-    if (sk.windows.length === 0) this.keys.delete(ws.key);
-    else sk.slices.evictBefore(ws.start + this.fixed.everyMs);
-    // Fired from its slices and now expired: its timers have all been popped, and no processing
-    // timer was ever set for it (only a materialized window gets them).
-    if (ws.sliced && this.recycled.length < 4096) this.recycled.push(ws);
+    removeWindow(sk.materialized, ws);
+    this.forget(sk, ws.start);
   }
 
-  /** Every open window, key by key, by start within a key. */
-  *windows(): IterableIterator<WindowState> {
-    for (const sk of this.keys.values()) yield* sk.windows;
+  /** Snapshot entries of every open window, key by key, by start within a key. */
+  entries(keyName: (id: number) => string, keyGroupOf: (key: string) => number): WindowEntry[] {
+    const out: WindowEntry[] = [];
+    for (const sk of this.keys.values()) {
+      const name = keyName(sk.key);
+      const group = keyGroupOf(name);
+      let m = 0;
+      for (const start of sk.sliced) {
+        for (; m < sk.materialized.length && (sk.materialized[m] as WindowState).start < start; m++) {
+          out.push(windowEntry(sk.materialized[m] as WindowState, name, group, undefined));
+        }
+        const ws = this.firingSliced(sk.key, start);
+        out.push(windowEntry(ws, name, group, this.combined(ws)));
+      }
+      for (; m < sk.materialized.length; m++) out.push(windowEntry(sk.materialized[m] as WindowState, name, group, undefined));
+    }
+    return out;
   }
 
   /** Gives every window its own accumulators and hands them over, key by key, for good. */
@@ -149,14 +209,34 @@ export class WindowSlicing {
     const out = new Map<number, Map<number, WindowState>>();
     for (const [key, sk] of this.keys) {
       const perKey = new Map<number, WindowState>();
-      for (const ws of sk.windows) {
-        if (ws.sliced) this.fillFromSlices(ws);
-        perKey.set(ws.start, ws);
+      for (const start of sk.sliced) {
+        const ws = this.standIn(key, start);
+        this.fillFromSlices(ws);
+        perKey.set(start, ws);
       }
+      for (const ws of sk.materialized) perKey.set(ws.start, ws);
       out.set(key, perKey);
     }
     this.keys.clear();
     return out;
+  }
+
+  /** A window state for a sliced window, in the state its timers say (its content still in the slices). */
+  private standIn(key: number, start: number): WindowState {
+    const ws = new WindowState(key, start, start + this.fixed.sizeMs, true);
+    ws.fireAt = start + this.fireShift;
+    ws.expireAt = start + this.expireShift;
+    return ws;
+  }
+
+  /**
+   * After a window of the key closed: drops the slices that only it and earlier (closed) windows
+   * covered (a slice's windows start at or before it, and expire in start order), and the key
+   * once it has no window left.
+   */
+  private forget(sk: SlicedKey, start: number): void {
+    if (sk.size === 0) this.keys.delete(sk.key);
+    else sk.slices.evictBefore(start + this.fixed.everyMs);
   }
 
   private addToSlice(sk: SlicedKey, rec: StreamRecord, live: number): void {
@@ -170,11 +250,15 @@ export class WindowSlicing {
       const r = openedRange(fixed, slices, i, live, this.opened);
       // Latest first, as assignStarts orders them: timers sharing a timestamp fire in this order.
       for (let start = r.to; start >= r.from; start -= fixed.everyMs) {
-        if (sk.windowAt(start) !== undefined) continue; // restored from a snapshot
-        const ws = this.owner.openWindow(sk.key, start, start + fixed.sizeMs);
-        insertByStart(sk.windows, ws);
-        // Opened by late (but allowed) data: its first pane is a late one, kept per window.
-        if (ws.onTimePassed) this.materialize(ws);
+        if (sk.materializedAt(start) !== undefined) continue; // restored from a snapshot
+        const fireAt = start + this.fireShift;
+        if (this.owner.clock() >= fireAt) {
+          // Opened by late (but allowed) data: its first pane is a late one, kept per window.
+          insertByStart(sk.materialized, this.owner.openMaterialized(sk.key, start, start + fixed.sizeMs));
+        } else {
+          insertStart(sk.sliced, start);
+          this.owner.openSliced(sk, fireAt, start + this.expireShift);
+        }
       }
     }
     slices.add(i, rec.value, rec.entry.eventTime, rec.ingestionTime);
@@ -186,10 +270,14 @@ export class WindowSlicing {
     let n = 0;
     for (let start = hi; start >= lo; start -= this.fixed.everyMs) {
       n++;
-      const ws = sk?.windowAt(start);
+      const window = { start, end: start + this.fixed.sizeMs };
+      if (sk?.hasSliced(start) === true) {
+        this.owner.traceSliced(sk.key, window, rec, now);
+        continue;
+      }
+      const ws = sk?.materializedAt(start);
       // Every window the element belongs to that is not expired is open by now.
-      if (ws === undefined) this.lateBuf[late++] = { start, end: start + this.fixed.sizeMs };
-      else if (ws.sliced) this.owner.traceSliced(ws, rec, now);
+      if (ws === undefined) this.lateBuf[late++] = window;
       else this.owner.addElement(ws, rec, now);
     }
     if (late > 0) this.owner.reportLate(rec, this.lateBuf, late, late === n, now);
@@ -221,8 +309,22 @@ export class WindowSlicing {
   }
 }
 
+/**
+ * Sliced windows are named by their timers' timestamps, so the rule book's fire and expiry times
+ * must be the window's start shifted by a constant (true of all four: end - 1, end, end + 1,
+ * end + lateness for windows of one size).
+ */
+export function timersAreShifts(rules: EngineRules, fixed: FixedWindows, latenessMs: number): boolean {
+  const a = { start: 0, end: fixed.sizeMs };
+  const b = { start: 7 * fixed.everyMs, end: 7 * fixed.everyMs + fixed.sizeMs };
+  return (
+    rules.fireAt(b, undefined, latenessMs) - b.start === rules.fireAt(a, undefined, latenessMs) &&
+    rules.expireAt(b, undefined, latenessMs) - b.start === rules.expireAt(a, undefined, latenessMs)
+  );
+}
+
 /** Whether one of the key's windows starting in [lo, hi] still keeps its content in the slices. */
 function holdsSliced(sk: SlicedKey, lo: number, hi: number, every: number): boolean {
-  for (let start = lo; start <= hi; start += every) if (sk.windowAt(start)?.sliced === true) return true;
+  for (let start = lo; start <= hi; start += every) if (sk.hasSliced(start)) return true;
   return false;
 }
