@@ -70,7 +70,8 @@ export class KeySlices {
     if ((this.head + this.length + 1) * FIELDS > this.data.length) this.makeRoom();
     const d = this.data;
     const at = (this.head + i) * FIELDS;
-    d.copyWithin(at + FIELDS, at, (this.head + this.length) * FIELDS);
+    // Most new slices are the newest: nothing to move then.
+    if (i < this.length) d.copyWithin(at + FIELDS, at, (this.head + this.length) * FIELDS);
     d[at + START] = start;
     d[at + COUNT] = 0;
     d[at + SUM] = 0;
