@@ -93,8 +93,11 @@ export class KeySlices {
     if (ingestionTime > (d[at + MAX_INGESTION_TIME] as number)) d[at + MAX_INGESTION_TIME] = ingestionTime;
   }
 
-  /** Combines the slices in [start, end) into `out` (which it resets first) and returns it. */
-  combine(start: number, end: number, out: SliceTotal): SliceTotal {
+  /**
+   * Combines the slices in [start, end) into `out` (which it resets first) and returns it. Without
+   * `minMax`, min and max are left at their identities: a pane of count, sum or avg does not carry them.
+   */
+  combine(start: number, end: number, out: SliceTotal, minMax = true): SliceTotal {
     let count = 0;
     let sum = 0;
     let min = Infinity;
@@ -110,10 +113,12 @@ export class KeySlices {
       if ((d[at + START] as number) >= end) break;
       count += d[at + COUNT] as number;
       sum += d[at + SUM] as number;
-      const lo = d[at + MIN] as number;
-      if (lo < min) min = lo;
-      const hi = d[at + MAX] as number;
-      if (hi > max) max = hi;
+      if (minMax) {
+        const lo = d[at + MIN] as number;
+        if (lo < min) min = lo;
+        const hi = d[at + MAX] as number;
+        if (hi > max) max = hi;
+      }
       const et = d[at + MAX_EVENT_TIME] as number;
       if (et > maxEventTime) maxEventTime = et;
       const it = d[at + MAX_INGESTION_TIME] as number;

@@ -100,7 +100,8 @@ export class WindowOperator {
       timersAreShifts(cfg.rules, l.fixed, this.latenessMs)
     ) {
       const sumsMatter = s.aggregate === 'sum' || s.aggregate === 'avg';
-      this.slicing = new WindowSlicing(l.fixed, sliceWidthOf(l.fixed), sumsMatter, cfg.rules, this.latenessMs, {
+      const minMax = s.aggregate === 'min' || s.aggregate === 'max';
+      this.slicing = new WindowSlicing(l.fixed, sliceWidthOf(l.fixed), sumsMatter, minMax, cfg.rules, this.latenessMs, {
         clock: () => this.clock,
         detailed: cfg.trace.detailed,
         openSliced: (sk, fireAt, expireAt) => {
@@ -162,7 +163,8 @@ export class WindowOperator {
     const windows: WindowEntry[] = [];
     const add = (ws: WindowState) => {
       const key = this.keyName(ws.key);
-      windows.push(windowEntry(ws, key, keyGroupOf(key), this.slicedContent(ws)));
+      // These windows have their own accumulators; the sliced ones are listed by the slicing part.
+      windows.push(windowEntry(ws, key, keyGroupOf(key), undefined));
     };
     for (const perKey of this.fixedState.values()) for (const ws of perKey.values()) add(ws);
     if (this.slicing) windows.push(...this.slicing.entries((id) => this.keyName(id), keyGroupOf));
@@ -331,9 +333,9 @@ export class WindowOperator {
     this.slicing = undefined;
   }
 
-  /** A sliced window's content, its slices combined; undefined for a window with its own accumulators. */
+  /** What a pane of a sliced window says, its slices combined; undefined for a window with its own accumulators. */
   private slicedContent(ws: WindowState): SliceTotal | undefined {
-    return ws.sliced && this.slicing ? this.slicing.combined(ws) : undefined;
+    return ws.sliced && this.slicing ? this.slicing.paneContent(ws) : undefined;
   }
 
   private createWindow(key: number, start: number, end: number): WindowState {

@@ -61,6 +61,7 @@ export class WindowSlicing {
      * partial sum is an exactly representable integer (see accepts).
      */
     private readonly sumsMatter: boolean,
+    private readonly minMaxInPanes: boolean,
     private readonly rules: EngineRules,
     private readonly latenessMs: number,
     private readonly owner: SlicingOwner,
@@ -167,9 +168,18 @@ export class WindowSlicing {
 
   /** A sliced window's content: its slices combined (in a buffer the next call overwrites). */
   combined(ws: WindowState): SliceTotal {
+    return this.combine(ws, true);
+  }
+
+  /** What a pane of the sliced window needs (min and max only for those aggregates). */
+  paneContent(ws: WindowState): SliceTotal {
+    return this.combine(ws, this.minMaxInPanes);
+  }
+
+  private combine(ws: WindowState, minMax: boolean): SliceTotal {
     const sk = this.keys.get(ws.key);
     if (sk === undefined) throw new Error(`window operator: sliced window [${ws.start}, ${ws.end}) has no slices`);
-    return sk.slices.combine(ws.start, ws.end, this.total);
+    return sk.slices.combine(ws.start, ws.end, this.total, minMax);
   }
 
   /** A restored window: its content came with it. */
