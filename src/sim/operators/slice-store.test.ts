@@ -53,3 +53,37 @@ test('combine folds the slices in [start, end): count, sum, min, max and the lat
   // An empty slice (inserted, nothing added) is the identity.
   assert.deepEqual({ ...s.combine(2000, 3000, out) }, { ...emptySliceTotal() });
 });
+
+test('slide answers every window exactly as combine, across out-of-order adds, new slices, evictions and rebuilds', () => {
+  // A small deterministic generator (src/sim keeps Math.random out; so does this test).
+  let seed = 12345;
+  const rand = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  for (let round = 0; round < 40; round++) {
+    const s = new KeySlices();
+    const size = 1000 * (1 + rand(12));
+    let windowStart = -size;
+    let maxTime = 0;
+    for (let step = 0; step < 400; step++) {
+      // Elements land up to 8 slices behind the newest, sometimes far behind (below the cut).
+      const t = Math.max(0, maxTime + 1000 - 1000 * (rand(10) < 9 ? rand(8) : rand(40)));
+      maxTime = Math.max(maxTime, t);
+      const x = t - (t % 1000);
+      let i = s.find(x);
+      if (i < 0) {
+        i = -i - 1;
+        s.insert(i, x);
+      }
+      s.add(i, rand(50) - 10, t, step);
+      if (rand(3) === 0) {
+        windowStart += 1000;
+        const a = s.slide(windowStart, windowStart + size, emptySliceTotal());
+        const b = s.combine(windowStart, windowStart + size, emptySliceTotal());
+        assert.deepEqual({ ...a }, { ...b }, `round ${round}, step ${step}, window [${windowStart}, ${windowStart + size})`);
+        if (rand(4) === 0) s.evictBefore(windowStart + 1000 - size);
+      }
+    }
+  }
+});

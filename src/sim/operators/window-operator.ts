@@ -100,8 +100,7 @@ export class WindowOperator {
       timersAreShifts(cfg.rules, l.fixed, this.latenessMs)
     ) {
       const sumsMatter = s.aggregate === 'sum' || s.aggregate === 'avg';
-      const minMax = s.aggregate === 'min' || s.aggregate === 'max';
-      this.slicing = new WindowSlicing(l.fixed, sliceWidthOf(l.fixed), sumsMatter, minMax, cfg.rules, this.latenessMs, {
+      this.slicing = new WindowSlicing(l.fixed, sliceWidthOf(l.fixed), sumsMatter, cfg.rules, this.latenessMs, {
         clock: () => this.clock,
         detailed: cfg.trace.detailed,
         openSliced: (sk, fireAt, expireAt) => {

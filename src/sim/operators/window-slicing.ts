@@ -61,7 +61,6 @@ export class WindowSlicing {
      * partial sum is an exactly representable integer (see accepts).
      */
     private readonly sumsMatter: boolean,
-    private readonly minMaxInPanes: boolean,
     private readonly rules: EngineRules,
     private readonly latenessMs: number,
     private readonly owner: SlicingOwner,
@@ -168,19 +167,21 @@ export class WindowSlicing {
 
   /** A sliced window's content: its slices combined (in a buffer the next call overwrites). */
   combined(ws: WindowState): SliceTotal {
-    return this.combine(ws, true);
-  }
-
-  /** What a pane of the sliced window needs (min and max only for those aggregates). */
-  paneContent(ws: WindowState): SliceTotal {
-    return this.combine(ws, this.minMaxInPanes);
-  }
-
-  private combine(ws: WindowState, minMax: boolean): SliceTotal {
     const sk = this.keys.get(ws.key);
     if (sk === undefined) throw new Error(`window operator: sliced window [${ws.start}, ${ws.end}) has no slices`);
-    return sk.slices.combine(ws.start, ws.end, this.total, minMax);
+    return sk.slices.combine(ws.start, ws.end, this.total);
   }
+
+  /**
+   * What the on-time pane of a sliced window says. A key's sliced windows fire in start order:
+   * KeySlices.slide answers them in amortized constant time.
+   */
+  paneContent(ws: WindowState): SliceTotal {
+    const sk = this.keys.get(ws.key);
+    if (sk === undefined) throw new Error(`window operator: sliced window [${ws.start}, ${ws.end}) has no slices`);
+    return sk.slices.slide(ws.start, ws.end, this.total);
+  }
+
 
   /** A restored window: its content came with it. */
   insert(ws: WindowState): void {
