@@ -215,14 +215,18 @@ export class WindowSlicing {
     return out;
   }
 
-  /** Gives every window its own accumulators and hands them over, key by key, for good. */
-  unslice(): Map<number, Map<number, WindowState>> {
+  /**
+   * Gives every window its own accumulators and hands them over, key by key, for good;
+   * `converted` sees each window that had its content in the slices.
+   */
+  unslice(converted: (ws: WindowState) => void): Map<number, Map<number, WindowState>> {
     const out = new Map<number, Map<number, WindowState>>();
     for (const [key, sk] of this.keys) {
       const perKey = new Map<number, WindowState>();
       for (const start of sk.sliced) {
         const ws = this.standIn(key, start);
         this.fillFromSlices(ws);
+        converted(ws);
         perKey.set(start, ws);
       }
       for (const ws of sk.materialized) perKey.set(ws.start, ws);
