@@ -52,9 +52,9 @@ export class WindowState implements Window {
   }
 
   /**
-   * Turns a cleared sliced window into a new sliced window. Under slicing one window opens per
-   * slide and key and lives for its size: recycling them keeps these long-lived objects out of the
-   * garbage collector's way. Only for a window that no timer and no host refers to any more.
+   * Makes this state stand for a fresh sliced window. The slicing part keeps one such scratch state
+   * for the windows whose content is in the slices (they have no state of their own) while one
+   * fires or is written to a snapshot; nothing may keep a reference to it.
    */
   reopenSliced(key: number, start: number, end: number): void {
     this.key = key;
