@@ -29,6 +29,11 @@ function splitmix32(seed: number): () => number {
   };
 }
 
+/**
+ * The state words are kept as int32 (`| 0`), not uint32 (`>>> 0`): an int32 is a small integer to
+ * V8, stored in the object itself, where a uint32 above 2^31 is a boxed heap number. The bits, and
+ * so every draw, are the same; `state()` reports the words as before (a as int32, b, c and d as uint32).
+ */
 export class Prng {
   private a: number;
   private b: number;
@@ -39,13 +44,16 @@ export class Prng {
   constructor(readonly seed: number, state?: PrngState) {
     if (!Number.isInteger(seed)) throw new Error(`Prng: seed must be an integer, got ${seed}`);
     if (state) {
-      [this.a, this.b, this.c, this.d] = state;
+      this.a = state[0] | 0;
+      this.b = state[1] | 0;
+      this.c = state[2] | 0;
+      this.d = state[3] | 0;
     } else {
       const mix = splitmix32(seed >>> 0);
-      this.a = mix();
-      this.b = mix();
-      this.c = mix();
-      this.d = mix();
+      this.a = mix() | 0;
+      this.b = mix() | 0;
+      this.c = mix() | 0;
+      this.d = mix() | 0;
       // sfc32 wants a few rounds before its output is well mixed.
       for (let i = 0; i < 12; i++) this.nextUint32();
     }
@@ -57,17 +65,17 @@ export class Prng {
   }
 
   state(): PrngState {
-    return [this.a, this.b, this.c, this.d];
+    return [this.a, this.b >>> 0, this.c >>> 0, this.d >>> 0];
   }
 
   nextUint32(): number {
-    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-    this.d = (this.d + 1) >>> 0;
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
     this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) >>> 0;
-    this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
-    this.c = (this.c + t) >>> 0;
-    return t;
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
   }
 
   /** A float in [0, 1) with 32 bits of precision. */

@@ -5,20 +5,20 @@
  * distinct timestamps go into a heap. Stale timers (a merged session moved its end) are skipped by
  * the caller, which compares the timestamp with the window's current one.
  */
-import type { WindowState } from './window-state.js';
 
 export type TimerKind = 'fire' | 'expire';
 
-export class EventTimers {
-  private readonly fires = new Map<number, WindowState[]>();
-  private readonly expiries = new Map<number, WindowState[]>();
+/** `T` is what a timer names: a window state, or under slicing a key whose window a timestamp identifies. */
+export class EventTimers<T> {
+  private readonly fires = new Map<number, T[]>();
+  private readonly expiries = new Map<number, T[]>();
   private readonly times: number[] = [];
 
   get size(): number {
     return this.times.length;
   }
 
-  register(time: number, kind: TimerKind, ws: WindowState): void {
+  register(time: number, kind: TimerKind, ws: T): void {
     const buckets = kind === 'fire' ? this.fires : this.expiries;
     const bucket = buckets.get(time);
     if (bucket) {
@@ -38,7 +38,7 @@ export class EventTimers {
    * Removes the earliest timestamp if it is <= clock and hands its fire timers, then its expiry
    * timers, to the visitor. Returns false when nothing is due.
    */
-  popDue(clock: number, visit: (time: number, kind: TimerKind, ws: WindowState) => void): boolean {
+  popDue(clock: number, visit: (time: number, kind: TimerKind, ws: T) => void): boolean {
     const time = this.times[0];
     if (time === undefined || time > clock) return false;
     this.popTime();

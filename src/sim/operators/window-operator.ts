@@ -4,6 +4,11 @@
  * drop if late, add, ask the trigger; timers fire windows and clear state) with Beam's pane
  * vocabulary (EARLY / ON_TIME / LATE, index, isLast) and accumulation modes. Where the engines
  * differ it asks the rule book (semantics/rules.ts).
+ *
+ * Around this kernel: window-state.ts (one window's state), event-timers.ts (its event-time
+ * timers), pane-emitter.ts (firing under the accumulation modes), window-slicing.ts (sliding
+ * windows kept as slices, on by default where exact), window-snapshot.ts (checkpoint entries),
+ * window-trace.ts (the trace entries it writes).
  */
 import type { KeyTable, StreamRecord } from '../model/record.js';
 import type { Pane, PaneTiming } from '../model/pane.js';
@@ -12,12 +17,18 @@ import type { AggregateKind, Scenario, TriggerSpec } from '../scenario/types.js'
 import type { EngineRules } from '../semantics/rules.js';
 import type { TraceSink } from '../trace/events.js';
 import { type FixedWindows, assignStarts, windowEnd } from '../windows/fixed-windows.js';
+import { type Layout, layoutOf } from '../windows/layout.js';
 import { sessionMerge } from '../windows/sessions.js';
 import { onElement } from '../triggers/firing.js';
-import { addToAcc, mergeAcc, resetAcc, resultOf } from './aggregate.js';
+import { addToAcc, mergeAcc, resultOf } from './aggregate.js';
 import { EventTimers, type TimerKind } from './event-timers.js';
+import { PaneEmitter } from './pane-emitter.js';
+import type { SliceTotal } from './slice-store.js';
+import { SlicedKey, sliceWidthOf, slicingApplies } from './sliced-windows.js';
 import { type Retractable, WindowState } from './window-state.js';
-import type { OperatorSnapshot, WindowEntry } from './window-snapshot.js';
+import { WindowSlicing, timersAreShifts } from './window-slicing.js';
+import { type OperatorSnapshot, type WindowEntry, windowEntry, windowFromEntry } from './window-snapshot.js';
+import { type TraceContext, traceCleared, traceLate, traceWindowed } from './window-trace.js';
 
 export type FiringPhase = 'early' | 'late';
 
@@ -35,16 +46,22 @@ export interface WindowOperatorConfig {
   readonly task: number;
   readonly trace: TraceSink;
   readonly host: WindowOperatorHost;
+  /**
+   * Stream slicing for sliding windows (slice-store.ts), on by default where it applies
+   * (sliced-windows.ts slicingApplies). Off keeps one accumulator per window: the reference the
+   * slicing tests compare with. Either way the panes and the trace are the same.
+   */
+  readonly slicing?: boolean;
 }
 
-type Layout = { readonly kind: 'fixed'; readonly fixed: FixedWindows } | { readonly kind: 'session'; readonly gapMs: number };
 
 export class WindowOperator {
   /** The progress clock: the combined input watermark, or Kafka Streams' stream time. */
   clock = -Infinity;
   private readonly fixedState = new Map<number, Map<number, WindowState>>();
   private readonly sessionState = new Map<number, WindowState[]>();
-  private readonly timers = new EventTimers();
+  /** A timer names a window state, or under slicing the key of a sliced window its timestamp identifies. */
+  private readonly timers = new EventTimers<WindowState | SlicedKey>();
   private readonly layout: Layout;
   private readonly aggregate: AggregateKind;
   private readonly trigger: TriggerSpec;
@@ -55,6 +72,14 @@ export class WindowOperator {
   private readonly startsBuf: number[] = [];
   private readonly lateBuf: Window[] = [];
   private liveWindows = 0;
+  /** Where sliding windows keep their content under stream slicing; undefined without it. */
+  private slicing: WindowSlicing | undefined;
+  /** What names the windows of sliced timers: the slicing part, kept after slicing stops (unslice). */
+  private readonly slicedTimers: WindowSlicing | undefined;
+  private readonly panes: PaneEmitter;
+  private readonly traceCx: TraceContext;
+  /** Per key id, the fixed window its last element went to (a cache in front of fixedState). */
+  private readonly recent: (WindowState | undefined)[] = [];
 
   constructor(private readonly cfg: WindowOperatorConfig) {
     const s = cfg.scenario;
@@ -65,6 +90,31 @@ export class WindowOperator {
     this.sessionGapMs = this.layout.kind === 'session' ? this.layout.gapMs : undefined;
     this.emitsEveryUpdate =
       (s.semantics === 'kafka-streams' && !s.suppress) || (s.semantics === 'spark' && s.outputMode === 'update');
+    this.traceCx = { trace: cfg.trace, task: cfg.task };
+    this.panes = new PaneEmitter(s.aggregate, s.accumulation, cfg.host, (id) => this.keyName(id));
+    const l = this.layout;
+    if (
+      l.kind === 'fixed' &&
+      cfg.slicing !== false &&
+      slicingApplies(l.fixed, s.trigger, this.emitsEveryUpdate) &&
+      timersAreShifts(cfg.rules, l.fixed, this.latenessMs)
+    ) {
+      const sumsMatter = s.aggregate === 'sum' || s.aggregate === 'avg';
+      this.slicing = new WindowSlicing(l.fixed, sliceWidthOf(l.fixed), sumsMatter, cfg.rules, this.latenessMs, {
+        clock: () => this.clock,
+        detailed: cfg.trace.detailed,
+        openSliced: (sk, fireAt, expireAt) => {
+          this.liveWindows++;
+          this.timers.register(fireAt, 'fire', sk);
+          if (!this.clearsAtFiring(fireAt, expireAt)) this.timers.register(expireAt, 'expire', sk);
+        },
+        openMaterialized: (key, start, end) => this.createWindow(key, start, end),
+        addElement: (ws, rec, now) => this.addElement(ws, rec, now),
+        traceSliced: (key, window, rec, now) => traceWindowed(this.traceCx, this.keyName(key), window, false, rec, this.clock, now),
+        reportLate: (rec, windows, late, allLate, now) => this.reportLate(rec, windows, late, allLate, now),
+      });
+    }
+    this.slicedTimers = this.slicing;
   }
 
   /** Number of (key, window) states held: the operator's state size. */
@@ -78,15 +128,24 @@ export class WindowOperator {
   }
 
   processElement(rec: StreamRecord, now: number): void {
-    if (this.layout.kind === 'fixed') this.processFixed(rec, this.layout.fixed, now);
-    else this.processSession(rec, this.layout.gapMs, now);
+    if (this.layout.kind === 'fixed') {
+      const slicing = this.slicing;
+      if (slicing !== undefined) {
+        if (slicing.accepts(rec.value)) {
+          slicing.process(rec, now);
+          return;
+        }
+        this.unslice(slicing);
+      }
+      this.processFixed(rec, this.layout.fixed, now);
+    } else this.processSession(rec, this.layout.gapMs, now);
   }
 
   /** Moves the progress clock forward and fires and clears the windows it passes, in timestamp order. */
   advanceClock(clock: number, now: number): void {
     if (clock < this.clock) return;
     this.clock = clock;
-    while (this.timers.popDue(clock, (time, kind, ws) => this.onEventTimer(time, kind, ws, now))) {
+    while (this.timers.popDue(clock, (time, kind, entry) => this.onTimer(time, kind, entry, now))) {
       // Each call handles one timestamp; loop until none is due.
     }
   }
@@ -103,26 +162,11 @@ export class WindowOperator {
     const windows: WindowEntry[] = [];
     const add = (ws: WindowState) => {
       const key = this.keyName(ws.key);
-      windows.push({
-        key,
-        keyGroup: keyGroupOf(key),
-        start: ws.start,
-        end: ws.end,
-        total: { ...ws.total },
-        pane: { ...ws.pane },
-        maxEventTime: ws.maxEventTime,
-        maxIngestionTime: ws.maxIngestionTime,
-        paneMaxEventTime: ws.paneMaxEventTime,
-        paneMaxIngestionTime: ws.paneMaxIngestionTime,
-        nextIndex: ws.nextIndex,
-        onTimePassed: ws.onTimePassed,
-        lastEmitted: ws.lastEmitted ?? null,
-        pendingRetractions: ws.pendingRetractions ? [...ws.pendingRetractions] : [],
-        processingTimer:
-          ws.processingTimerAt !== undefined && ws.pane.count > 0 ? { at: ws.processingTimerAt, phase: ws.processingTimerPhase } : null,
-      });
+      // These windows have their own accumulators; the sliced ones are listed by the slicing part.
+      windows.push(windowEntry(ws, key, keyGroupOf(key), undefined));
     };
     for (const perKey of this.fixedState.values()) for (const ws of perKey.values()) add(ws);
+    if (this.slicing) windows.push(...this.slicing.entries((id) => this.keyName(id), keyGroupOf));
     for (const sessions of this.sessionState.values()) for (const ws of sessions) add(ws);
     return { clock: this.clock, windows };
   }
@@ -136,19 +180,12 @@ export class WindowOperator {
    */
   restore(snapshot: OperatorSnapshot, owns: (entry: WindowEntry) => boolean, now: number): number {
     this.clock = Math.max(this.clock, snapshot.clock);
+    this.recent.length = 0;
     let restored = 0;
     for (const e of snapshot.windows) {
       if (!owns(e)) continue;
-      const ws = new WindowState(this.cfg.keys.intern(e.key), e.start, e.end);
-      Object.assign(ws.total, e.total);
-      Object.assign(ws.pane, e.pane);
-      ws.maxEventTime = e.maxEventTime;
-      ws.maxIngestionTime = e.maxIngestionTime;
-      ws.paneMaxEventTime = e.paneMaxEventTime;
-      ws.paneMaxIngestionTime = e.paneMaxIngestionTime;
-      ws.nextIndex = e.nextIndex;
-      ws.lastEmitted = e.lastEmitted ?? undefined;
-      ws.pendingRetractions = e.pendingRetractions.length > 0 ? [...e.pendingRetractions] : undefined;
+      // A restored window keeps its content in its own accumulators, sliced or not.
+      const ws = windowFromEntry(this.cfg.keys.intern(e.key), e);
       this.insert(ws);
       this.liveWindows++;
       this.registerTimers(ws);
@@ -164,6 +201,10 @@ export class WindowOperator {
   }
 
   private insert(ws: WindowState): void {
+    if (this.slicing) {
+      this.slicing.insert(ws);
+      return;
+    }
     if (this.layout.kind === 'fixed') {
       let perKey = this.fixedState.get(ws.key);
       if (perKey === undefined) {
@@ -184,12 +225,20 @@ export class WindowOperator {
   }
 
   private processFixed(rec: StreamRecord, fixed: FixedWindows, now: number): void {
+    const key = rec.entry.key;
     const n = assignStarts(fixed, rec.timestamp, this.startsBuf);
-    let perKey = this.fixedState.get(rec.entry.key);
+    let perKey: Map<number, WindowState> | undefined;
     let late = 0;
     for (let i = 0; i < n; i++) {
       const start = this.startsBuf[i] as number;
-      let ws = perKey?.get(start);
+      // Most elements of a key go to the window its previous element went to.
+      let ws = this.recent[key];
+      if (ws !== undefined && ws.start === start && ws.key === key && !ws.cleared) {
+        this.addElement(ws, rec, now);
+        continue;
+      }
+      perKey ??= this.fixedState.get(key);
+      ws = perKey?.get(start);
       if (ws === undefined) {
         const w = { start, end: windowEnd(fixed, start) };
         // Flink WindowOperator.isWindowLate / Beam's droppable-element check, via the rule book.
@@ -204,9 +253,10 @@ export class WindowOperator {
         ws = this.createWindow(rec.entry.key, w.start, w.end);
         perKey.set(start, ws);
       }
+      this.recent[key] = ws;
       this.addElement(ws, rec, now);
     }
-    if (late > 0) this.reportLate(rec, late, late === n, now);
+    if (late > 0) this.reportLate(rec, this.lateBuf, late, late === n, now);
   }
 
   private processSession(rec: StreamRecord, gapMs: number, now: number): void {
@@ -222,7 +272,7 @@ export class WindowOperator {
     // Flink checks the merged window for lateness (isWindowLate(actualWindow)) before adding.
     if (this.clock >= rules.expireAt(m.span, gapMs, this.latenessMs)) {
       this.lateBuf[0] = m.span;
-      this.reportLate(rec, 1, true, now);
+      this.reportLate(rec, this.lateBuf, 1, true, now);
       return;
     }
     let ws: WindowState;
@@ -273,6 +323,34 @@ export class WindowOperator {
     return target;
   }
 
+  /**
+   * Stops slicing for good (WindowSlicing.accepts): every window gets its own accumulators, and the
+   * per-window path goes on with them.
+   */
+  private unslice(slicing: WindowSlicing): void {
+    const unsliced = slicing.unslice((ws) => {
+      // A sliced window cleared at its firing had no expiry timer: it needs one now.
+      if (this.clearsAtFiring(ws.fireAt, ws.expireAt)) this.timers.register(ws.expireAt, 'expire', ws);
+    });
+    for (const [key, perKey] of unsliced) this.fixedState.set(key, perKey);
+    this.slicing = undefined;
+  }
+
+  /**
+   * A sliced window whose expiry is its fire time (no allowed lateness) is cleared as it fires
+   * rather than by an expiry timer later in the same advance: nothing can tell the difference but
+   * the order of window-cleared trace entries, so only when the trace keeps none. That saves
+   * visiting every key a second time per timestamp.
+   */
+  private clearsAtFiring(fireAt: number, expireAt: number): boolean {
+    return fireAt === expireAt && !this.cfg.trace.detailed;
+  }
+
+  /** What a pane of a sliced window says, its slices combined; undefined for a window with its own accumulators. */
+  private slicedContent(ws: WindowState): SliceTotal | undefined {
+    return ws.sliced && this.slicing ? this.slicing.paneContent(ws) : undefined;
+  }
+
   private createWindow(key: number, start: number, end: number): WindowState {
     const ws = new WindowState(key, start, end);
     this.liveWindows++;
@@ -298,19 +376,26 @@ export class WindowOperator {
     if (et > ws.paneMaxEventTime) ws.paneMaxEventTime = et;
     if (rec.ingestionTime > ws.maxIngestionTime) ws.maxIngestionTime = rec.ingestionTime;
     if (rec.ingestionTime > ws.paneMaxIngestionTime) ws.paneMaxIngestionTime = rec.ingestionTime;
-    if (this.cfg.trace.detailed) this.traceWindowed(ws, rec, now);
+    if (this.cfg.trace.detailed) traceWindowed(this.traceCx, this.keyName(ws.key), ws, ws.onTimePassed, rec, this.clock, now);
     if (this.emitsEveryUpdate) {
       this.fire(ws, this.clock >= ws.end ? 'LATE' : 'EARLY', now, false);
       return;
     }
     const phase: FiringPhase = ws.onTimePassed ? 'late' : 'early';
-    const decision = onElement(phase === 'late' ? this.trigger.late : this.trigger.early, ws.pane.count, now);
+    const spec = phase === 'late' ? this.trigger.late : this.trigger.early;
+    if (spec === undefined) return;
+    const decision = onElement(spec, ws.pane.count, now);
     if (decision.kind === 'fire') this.fire(ws, phase === 'late' ? 'LATE' : 'EARLY', now, false);
     else if (decision.kind === 'timer') {
       ws.processingTimerAt = decision.at;
       ws.processingTimerPhase = phase;
       this.cfg.host.registerProcessingTimer(decision.at, ws, phase, ws.firings);
     }
+  }
+
+  private onTimer(time: number, kind: TimerKind, entry: WindowState | SlicedKey, now: number): void {
+    if (entry instanceof WindowState) this.onEventTimer(time, kind, entry, now);
+    else this.onSlicedTimer(time, kind, entry, now);
   }
 
   private onEventTimer(time: number, kind: TimerKind, ws: WindowState, now: number): void {
@@ -325,12 +410,45 @@ export class WindowOperator {
     this.clear(ws, now);
   }
 
+  /**
+   * A timer of a window opened under slicing, named by its key and timestamp. A window that stays
+   * open for allowed lateness after its on-time firing gets its own accumulators for its late
+   * panes; one that expires at this clock is cleared in this same advance, before any element, so
+   * it fires from its slices and is never materialized.
+   */
+  private onSlicedTimer(time: number, kind: TimerKind, sk: SlicedKey, now: number): void {
+    const namer = this.slicedTimers;
+    if (namer === undefined) return;
+    const start = namer.startOf(kind, time);
+    const slicing = this.slicing;
+    if (slicing === undefined || !slicing.isSliced(sk.key, start)) {
+      // The window has its own accumulators by now (materialized at its firing, or slicing stopped).
+      const ws = slicing ? slicing.materializedAt(sk.key, start) : this.fixedState.get(sk.key)?.get(start);
+      if (ws !== undefined) this.onEventTimer(time, kind, ws, now);
+      return;
+    }
+    if (kind === 'expire') {
+      this.liveWindows--;
+      slicing.releaseSliced(sk.key, start);
+      if (this.cfg.trace.detailed) traceCleared(this.traceCx, this.keyName(sk.key), slicing.windowAt(start), this.clock, now);
+      return;
+    }
+    const ws = slicing.expireTimeOf(start) > this.clock ? slicing.materializeSliced(sk.key, start) : slicing.firingSliced(sk.key, start);
+    ws.onTimePassed = true;
+    this.fireOnTime(ws, now);
+    if (this.clearsAtFiring(time, slicing.expireTimeOf(start))) {
+      this.liveWindows--;
+      slicing.releaseSliced(sk.key, start);
+    }
+  }
+
   /** The on-time pane, unless the rule book says an empty window stays silent (Flink) . */
   private fireOnTime(ws: WindowState, now: number): void {
-    const content = this.cfg.scenario.accumulation === 'discarding' ? ws.pane : ws.total;
+    const sliced = this.slicedContent(ws);
+    const content = sliced ?? (this.cfg.scenario.accumulation === 'discarding' ? ws.pane : ws.total);
     const isLast = ws.expireAt <= this.clock;
     if (content.count === 0 && !(this.cfg.rules.emitsEmptyOnTimePane && resultOf(this.aggregate, content) !== undefined)) return;
-    this.fire(ws, 'ON_TIME', now, isLast);
+    this.panes.fire(ws, 'ON_TIME', now, this.clock, isLast, sliced);
   }
 
   /**
@@ -344,7 +462,9 @@ export class WindowOperator {
     }
     ws.cleared = true;
     this.liveWindows--;
-    if (this.layout.kind === 'fixed') {
+    if (this.slicing) {
+      this.slicing.release(ws);
+    } else if (this.layout.kind === 'fixed') {
       const perKey = this.fixedState.get(ws.key);
       perKey?.delete(ws.start);
       if (perKey?.size === 0) this.fixedState.delete(ws.key);
@@ -354,131 +474,23 @@ export class WindowOperator {
       if (sessions && at >= 0) sessions.splice(at, 1);
       if (sessions?.length === 0) this.sessionState.delete(ws.key);
     }
-    if (this.cfg.trace.detailed) {
-      this.cfg.trace.emit({
-        type: 'window-cleared',
-        at: now,
-        task: this.cfg.task,
-        key: this.keyName(ws.key),
-        window: { start: ws.start, end: ws.end },
-        watermark: this.clock,
-      });
-    }
+    if (this.cfg.trace.detailed) traceCleared(this.traceCx, this.keyName(ws.key), ws, this.clock, now);
   }
 
   private fire(ws: WindowState, timing: PaneTiming, now: number, isLast: boolean): void {
-    const mode = this.cfg.scenario.accumulation;
-    const discarding = mode === 'discarding';
-    const content = discarding ? ws.pane : ws.total;
-    const value = resultOf(this.aggregate, content) ?? 0;
-    const window = { start: ws.start, end: ws.end };
-    const key = this.keyName(ws.key);
-    const index = ws.nextIndex++;
-    if (mode === 'accumulating-retracting') this.emitRetractions(ws, key, index, timing, now);
-    this.cfg.host.emit(
-      {
-        key,
-        window,
-        value,
-        timing,
-        index,
-        isLast,
-        emittedAt: now,
-        count: content.count,
-        maxEventTime: discarding ? ws.paneMaxEventTime : ws.maxEventTime,
-        maxIngestionTime: discarding ? ws.paneMaxIngestionTime : ws.maxIngestionTime,
-      },
-      this.clock,
-    );
-    ws.lastEmitted = { window, value, count: content.count, index };
-    resetAcc(ws.pane);
-    ws.processingTimerAt = undefined;
-    ws.paneMaxEventTime = -Infinity;
-    ws.paneMaxIngestionTime = -Infinity;
-    ws.firings++;
+    this.panes.fire(ws, timing, now, this.clock, isLast, this.slicedContent(ws));
   }
 
-  /** Accumulating and retracting (Streaming Systems ch. 2): withdraw what was said before the new value. */
-  private emitRetractions(ws: WindowState, key: string, index: number, timing: PaneTiming, now: number): void {
-    const old: Retractable[] = ws.pendingRetractions ?? [];
-    if (ws.lastEmitted) old.push(ws.lastEmitted);
-    ws.pendingRetractions = undefined;
-    for (const r of old) {
-      this.cfg.host.emit(
-        {
-          key,
-          window: r.window,
-          value: r.value,
-          timing,
-          index: r.index,
-          isLast: false,
-          emittedAt: now,
-          count: r.count,
-          retraction: true,
-          maxEventTime: ws.maxEventTime,
-          maxIngestionTime: ws.maxIngestionTime,
-        },
-        this.clock,
-      );
-    }
-  }
-
-  private reportLate(rec: StreamRecord, late: number, allLate: boolean, now: number): void {
+  private reportLate(rec: StreamRecord, windows: readonly Window[], late: number, allLate: boolean, now: number): void {
     // Flink sends an element to the late side output only when every window it belongs to was late
     // (isSkippedElement && isElementLate); a partly late element is just dropped from those windows.
     const disposition = allLate && this.cfg.scenario.lateData === 'side-output' ? 'side-output' : 'dropped';
-    const trace = this.cfg.trace;
-    if (!trace.detailed) return;
-    for (let i = 0; i < late; i++) {
-      const w = this.lateBuf[i] as Window;
-      trace.emit({
-        type: 'event-late',
-        at: now,
-        task: this.cfg.task,
-        ref: { partition: rec.entry.partition, offset: rec.entry.offset },
-        key: this.keyName(rec.entry.key),
-        value: rec.value,
-        eventTime: rec.entry.eventTime,
-        arrivedAt: now,
-        timestamp: rec.timestamp,
-        window: { start: w.start, end: w.end },
-        watermark: this.clock,
-        disposition,
-      });
-    }
-  }
-
-  private traceWindowed(ws: WindowState, rec: StreamRecord, now: number): void {
-    this.cfg.trace.emit({
-      type: 'event-windowed',
-      at: now,
-      task: this.cfg.task,
-      ref: { partition: rec.entry.partition, offset: rec.entry.offset },
-      key: this.keyName(ws.key),
-      value: rec.value,
-      timestamp: rec.timestamp,
-      window: { start: ws.start, end: ws.end },
-      late: ws.onTimePassed,
-      watermark: this.clock,
-    });
+    if (!this.cfg.trace.detailed) return;
+    const key = this.keyName(rec.entry.key);
+    for (let i = 0; i < late; i++) traceLate(this.traceCx, key, windows[i] as Window, disposition, rec, this.clock, now);
   }
 
   private keyName(id: number): string {
     return this.cfg.keys.name(id);
-  }
-}
-
-function layoutOf(s: Scenario): Layout {
-  const w = s.window;
-  switch (w.type) {
-    case 'tumbling':
-      return { kind: 'fixed', fixed: { sizeMs: w.sizeMs, everyMs: w.sizeMs, offsetMs: w.offsetMs } };
-    case 'sliding':
-      return { kind: 'fixed', fixed: { sizeMs: w.sizeMs, everyMs: w.everyMs, offsetMs: w.offsetMs } };
-    case 'global':
-      // The global window [-∞, +∞): one fixed window no timestamp leaves.
-      return { kind: 'fixed', fixed: { sizeMs: Infinity, everyMs: Infinity, offsetMs: 0 } };
-    case 'session':
-      return { kind: 'session', gapMs: w.gapMs };
   }
 }

@@ -4,7 +4,8 @@
  * with their key group, so a savepoint can be restored at another parallelism.
  */
 import type { Acc } from './aggregate.js';
-import type { Retractable } from './window-state.js';
+import type { SliceTotal } from './slice-store.js';
+import { type Retractable, WindowState } from './window-state.js';
 
 export interface WindowEntry {
   readonly key: string;
@@ -34,4 +35,45 @@ export interface OperatorSnapshot {
 /** A rough size in bytes of a snapshot, for checkpoint size figures: a window entry is about 160 bytes in a heap state backend. */
 export function snapshotBytes(windows: number, inFlightRecords: number): number {
   return windows * 160 + inFlightRecords * 64;
+}
+
+/**
+ * A window as a snapshot entry, deep-copied. A window whose content is still in its slices passes
+ * them combined (`sliced`): before its first firing, its pane and its total are the same elements.
+ */
+export function windowEntry(ws: WindowState, key: string, keyGroup: number, sliced: SliceTotal | undefined): WindowEntry {
+  const total: Acc = sliced ? { count: sliced.count, sum: sliced.sum, min: sliced.min, max: sliced.max } : { ...ws.total };
+  return {
+    key,
+    keyGroup,
+    start: ws.start,
+    end: ws.end,
+    total,
+    pane: sliced ? { ...total } : { ...ws.pane },
+    maxEventTime: sliced ? sliced.maxEventTime : ws.maxEventTime,
+    maxIngestionTime: sliced ? sliced.maxIngestionTime : ws.maxIngestionTime,
+    paneMaxEventTime: sliced ? sliced.maxEventTime : ws.paneMaxEventTime,
+    paneMaxIngestionTime: sliced ? sliced.maxIngestionTime : ws.paneMaxIngestionTime,
+    nextIndex: ws.nextIndex,
+    onTimePassed: ws.onTimePassed,
+    lastEmitted: ws.lastEmitted ?? null,
+    pendingRetractions: ws.pendingRetractions ? [...ws.pendingRetractions] : [],
+    processingTimer:
+      ws.processingTimerAt !== undefined && ws.pane.count > 0 ? { at: ws.processingTimerAt, phase: ws.processingTimerPhase } : null,
+  };
+}
+
+/** A window state holding what the entry says (its timers are the operator's business). */
+export function windowFromEntry(key: number, e: WindowEntry): WindowState {
+  const ws = new WindowState(key, e.start, e.end);
+  Object.assign(ws.total, e.total);
+  Object.assign(ws.pane, e.pane);
+  ws.maxEventTime = e.maxEventTime;
+  ws.maxIngestionTime = e.maxIngestionTime;
+  ws.paneMaxEventTime = e.paneMaxEventTime;
+  ws.paneMaxIngestionTime = e.paneMaxIngestionTime;
+  ws.nextIndex = e.nextIndex;
+  ws.lastEmitted = e.lastEmitted ?? undefined;
+  ws.pendingRetractions = e.pendingRetractions.length > 0 ? [...e.pendingRetractions] : undefined;
+  return ws;
 }

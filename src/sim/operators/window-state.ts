@@ -14,8 +14,8 @@ export interface Retractable {
 }
 
 export class WindowState implements Window {
-  readonly total: Acc = emptyAcc();
-  readonly pane: Acc = emptyAcc();
+  total: Acc;
+  pane: Acc;
   /** Latest event and ingestion time behind `total` and behind `pane`, for latency. */
   maxEventTime = -Infinity;
   maxIngestionTime = -Infinity;
@@ -26,6 +26,11 @@ export class WindowState implements Window {
   /** The progress clock has passed the window's fire time: further data is late (if still allowed). */
   onTimePassed = false;
   cleared = false;
+  /**
+   * The content is still in the key's slices (stream slicing, slice-store.ts): `total` and `pane`
+   * are empty until the window is materialized at its on-time firing.
+   */
+  sliced: boolean;
   /** Bumped on every firing, so a processing-time timer set for an earlier pane knows it is stale. */
   firings = 0;
   /** The clock values at which this window's fire and expiry timers are registered. */
@@ -39,5 +44,41 @@ export class WindowState implements Window {
   processingTimerAt: number | undefined;
   processingTimerPhase: 'early' | 'late' = 'early';
 
-  constructor(readonly key: number, public start: number, public end: number) {}
+  /** A sliced window starts with the shared empty accumulators: it allocates its own only if it is materialized. */
+  constructor(public key: number, public start: number, public end: number, sliced = false) {
+    this.sliced = sliced;
+    this.total = sliced ? SLICED : emptyAcc();
+    this.pane = sliced ? SLICED : emptyAcc();
+  }
+
+  /**
+   * Makes this state stand for a fresh sliced window. The slicing part keeps one such scratch state
+   * for the windows whose content is in the slices (they have no state of their own) while one
+   * fires or is written to a snapshot; nothing may keep a reference to it.
+   */
+  reopenSliced(key: number, start: number, end: number): void {
+    this.key = key;
+    this.start = start;
+    this.end = end;
+    this.total = SLICED;
+    this.pane = SLICED;
+    this.maxEventTime = -Infinity;
+    this.maxIngestionTime = -Infinity;
+    this.paneMaxEventTime = -Infinity;
+    this.paneMaxIngestionTime = -Infinity;
+    this.nextIndex = 0;
+    this.onTimePassed = false;
+    this.cleared = false;
+    this.sliced = true;
+    this.firings = 0;
+    this.fireAt = 0;
+    this.expireAt = 0;
+    this.lastEmitted = undefined;
+    this.pendingRetractions = undefined;
+    this.processingTimerAt = undefined;
+    this.processingTimerPhase = 'early';
+  }
 }
+
+/** The accumulators of every sliced window, which no element reaches: frozen, so a stray write throws. */
+const SLICED: Acc = Object.freeze(emptyAcc());

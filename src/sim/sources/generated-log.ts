@@ -48,6 +48,11 @@ export class GeneratedLogCursor implements LogCursor {
   private nextEventTimeMs = Infinity;
   private generated = 0;
   private readCount = 0;
+  /**
+   * The append time generateAhead last returned, NaN when unknown. It holds until next() takes the
+   * entry: only taking changes what comes first (a source task peeks several times per record).
+   */
+  private aheadMs = NaN;
 
   constructor(
     private readonly plan: GeneratorPlan,
@@ -83,11 +88,14 @@ export class GeneratedLogCursor implements LogCursor {
   }
 
   peekAppendTime(): number {
-    return this.generateAhead();
+    const known = this.aheadMs;
+    if (!Number.isNaN(known)) return known;
+    return (this.aheadMs = this.generateAhead());
   }
 
   next(): LogEntry {
-    this.generateAhead();
+    if (Number.isNaN(this.aheadMs)) this.generateAhead();
+    this.aheadMs = NaN;
     const entry = this.pending.take(this.partition, this.readCount);
     if (entry === undefined) {
       throw new Error(`GeneratedLog: partition ${this.partition} has no entry at offset ${this.readCount}; check peekAppendTime() first`);
