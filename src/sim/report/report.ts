@@ -10,6 +10,7 @@ import type { Scenario } from '../scenario/types.js';
 import type { TraceEvent } from '../trace/events.js';
 import { hasFaults, type CheckedRun } from './simulate.js';
 import { checkpointsReport, failuresReport, ledgerReport, type ReportCheckpoints, type ReportFailures, type ReportLedger } from './fault-report.js';
+import { metricsReport, type ReportMetrics } from './metrics-report.js';
 
 export const REPORT_VERSION = 1;
 
@@ -67,6 +68,8 @@ export interface Report {
   readonly checkpoints?: ReportCheckpoints;
   /** With faults or checkpoints: the failures and restarts, in order. */
   readonly failures?: ReportFailures;
+  /** Latency, throughput, backlog, state and task figures in simulated time (metrics-report.ts). */
+  readonly metrics: ReportMetrics;
   readonly summary: ReportSummary;
 }
 
@@ -145,6 +148,7 @@ export function buildReport(checked: CheckedRun): Report {
     ...(faulty ? { ledger: checked.ledger.map(ledgerReport) } : {}),
     ...(checkpoints ? { checkpoints } : {}),
     ...(faulty || checkpoints ? { failures: failuresReport(run.failures, run.restarts, run.trace) } : {}),
+    metrics: metricsReport(run),
     summary: {
       ...check.summary,
       watermarkRegressions: check.watermarkViolations.length,
@@ -192,5 +196,6 @@ function settingsOf(s: Scenario) {
     ...(s.semantics === 'kafka-streams' ? { suppress: s.suppress } : {}),
     pipeline: s.pipeline,
     ...(s.faultTolerance ? { delivery: s.faultTolerance.delivery } : {}),
+    ...(s.cost ? { cost: s.cost } : {}),
   };
 }
