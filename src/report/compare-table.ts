@@ -20,6 +20,15 @@ interface Column {
   readonly cell: (row: CompareRowOk, reader: ReaderFigures | undefined, first: boolean) => string;
 }
 
+/** The sustainable rate as found: exact to the bisection's last step, or a bound when an end of the range was never crossed. */
+function sustainableText(r: CompareRowOk): string {
+  const s = r.sustainable;
+  if (s === undefined) return '—';
+  if (s.ratePerSec === null) return `< ${rate(s.unsustainableRatePerSec ?? 0)}/s`;
+  if (s.unsustainableRatePerSec === null) return `≥ ${rate(s.ratePerSec)}/s`;
+  return `${rate(s.ratePerSec)}/s`;
+}
+
 const always = () => true;
 /** The ledger's counts say something only when a run had faults to compare with its failure-free run. */
 const withFaults = (rows: readonly CompareRowOk[]) => rows.some((r) => r.faults);
@@ -42,6 +51,8 @@ const COLUMNS: readonly Column[] = [
   { title: 'max', shown: always, cell: runLevel((r) => lat(r.eventTimeLatency, (l) => l.max)) },
   { title: 'events/s', shown: always, cell: runLevel((r) => rate(r.eventsPerSec)) },
   { title: 'results/s', shown: always, cell: runLevel((r) => rate(r.resultsPerSec)) },
+  { title: 'max backlog', shown: always, cell: runLevel((r) => `${r.maxBacklog}${r.maxBacklogAgeMs > 0 ? ` (${formatDuration(r.maxBacklogAgeMs)})` : ''}`) },
+  { title: 'sustainable', shown: (rows) => rows.some((r) => r.sustainable !== undefined), cell: runLevel((r) => sustainableText(r)) },
   {
     title: 'checkpoints',
     shown: (rows) => rows.some((r) => r.checkpoints !== null),
@@ -93,20 +104,32 @@ export function renderCompareTable(rows: readonly CompareRow[], c: ChalkInstance
     c.dim('final correct: truth windows whose last result the default reader holds equals the exact answer'),
     ...(withFaults(ok) ? [c.dim('exact / dup / missing: what each reader saw against the failure-free run of the same trace (wrong: seen with another value; extra: never in the failure-free run)')] : []),
     c.dim('visible: when the reader first saw a result, less the event time of the latest event in it; emitted: when the engine wrote it'),
-    c.dim('events/s, results/s: per simulated second of the run'),
+    c.dim('events/s, results/s: per simulated second of the run; max backlog: unread records of the source log at worst (and the longest wait)'),
+    ...(ok.some((r) => r.sustainable !== undefined)
+      ? [c.dim('sustainable: the highest input rate without an ever-growing backlog, found by bisection over the generator rate (several runs per row)')]
+      : []),
   );
   return lines.join('\n') + '\n';
 }
 
-/** The sweep as a chart: latency p99 as the default reader sees it against events per simulated second. */
+/**
+ * The sweep as a chart: latency p99 as the default reader sees it against throughput. The
+ * throughput is the sustainable rate when every run has one (--sustainable: what each setting can
+ * reach), else the rate the runs read, which for a job that keeps up is just its input rate.
+ */
 export function renderSweepChart(rows: readonly CompareRow[], c: ChalkInstance, width = 48, height = 10): string {
-  const points = rows.flatMap((r) => {
-    if (r.status !== 'ok') return [];
+  const ok = rows.filter((r): r is CompareRowOk => r.status === 'ok');
+  const sustainable = ok.length > 0 && ok.every((r) => r.sustainable?.ratePerSec !== undefined && r.sustainable.ratePerSec !== null);
+  const points = ok.flatMap((r) => {
     const latency = r.readers[0]?.visibilityLatency ?? r.eventTimeLatency;
-    return latency ? [{ label: r.label, x: r.eventsPerSec, y: latency.p99 }] : [];
+    const x = sustainable ? (r.sustainable?.ratePerSec ?? 0) : r.eventsPerSec;
+    return latency ? [{ label: r.label, x, y: latency.p99 }] : [];
   });
-  const lines = renderTradeoffChart(points, { width, height, xLabel: 'events/s', yLabel: 'latency p99', formatX: rate, formatY: formatDuration }, c);
-  return lines.length === 0 ? '' : lines.join('\n') + '\n';
+  const xLabel = sustainable ? 'sustainable events/s' : 'events/s';
+  const lines = renderTradeoffChart(points, { width, height, xLabel, yLabel: 'latency p99', formatX: rate, formatY: formatDuration }, c);
+  if (lines.length === 0) return '';
+  if (!sustainable) lines.push(c.dim('  events/s: the rate each run read (its input rate while it keeps up); --sustainable plots the highest rate each setting sustains'));
+  return lines.join('\n') + '\n';
 }
 
 const CSV_HEADER = [
@@ -115,7 +138,7 @@ const CSV_HEADER = [
   'ledger_results', 'exact', 'ledger_duplicated', 'ledger_missing', 'ledger_wrong', 'ledger_extra',
   'visible_p50_ms', 'visible_p99_ms', 'visible_max_ms', 'delay_p50_ms', 'delay_p99_ms', 'delay_max_ms',
   'et_latency_p50_ms', 'et_latency_p99_ms', 'et_latency_max_ms', 'pt_latency_p50_ms', 'pt_latency_p99_ms',
-  'events_per_sec', 'results_per_sec', 'checkpoints', 'checkpoints_aborted', 'checkpoint_duration_p50_ms', 'checkpoint_duration_max_ms', 'alignment_max_ms',
+  'events_per_sec', 'results_per_sec', 'max_backlog', 'max_backlog_age_ms', 'sustainable_rate', 'unsustainable_rate', 'sustainable_trials', 'checkpoints', 'checkpoints_aborted', 'checkpoint_duration_p50_ms', 'checkpoint_duration_max_ms', 'alignment_max_ms',
   'failures', 'restarts',
 ];
 
@@ -131,7 +154,7 @@ function csvLine(r: CompareRowOk, reader: ReaderFigures | undefined): string {
     n(reader?.visibilityLatency?.p50), n(reader?.visibilityLatency?.p99), n(reader?.visibilityLatency?.max),
     n(reader?.visibilityDelay?.p50), n(reader?.visibilityDelay?.p99), n(reader?.visibilityDelay?.max),
     n(r.eventTimeLatency?.p50), n(r.eventTimeLatency?.p99), n(r.eventTimeLatency?.max), n(r.processingTimeLatency?.p50), n(r.processingTimeLatency?.p99),
-    r.eventsPerSec, r.resultsPerSec, n(cp?.completed), n(cp?.aborted), n(cp?.durationMs?.p50), n(cp?.durationMs?.max), n(cp?.alignmentMs?.max),
+    r.eventsPerSec, r.resultsPerSec, r.maxBacklog, r.maxBacklogAgeMs, n(r.sustainable?.ratePerSec), n(r.sustainable?.unsustainableRatePerSec), n(r.sustainable?.trials), n(cp?.completed), n(cp?.aborted), n(cp?.durationMs?.p50), n(cp?.durationMs?.max), n(cp?.alignmentMs?.max),
     r.failures, r.restarts,
   ].join(',');
 }
