@@ -68,16 +68,19 @@ export function renderTextReport(r: Report, c: ChalkInstance): string {
   lines.push(c.bold(`Exact answer (${r.truth.length} windows)`));
   const missing = new Set(r.missing.map((m) => `${m.key} ${windowText(m.window)}`));
   const incomplete = new Map(r.incomplete.map((m) => [`${m.key} ${windowText(m.window)}`, m.finalValue]));
+  const earlier = new Set((r.closedBeforeSavepoint ?? []).map((m) => `${m.key} ${windowText(m.window)}`));
   append(
     lines,
     table(
       r.truth.map((w) => {
         const id = `${w.key} ${windowText(w.window)}`;
-        const status = missing.has(id)
-          ? c.red('missing')
-          : incomplete.has(id)
-            ? c.yellow(`final output ${num(incomplete.get(id) ?? null)}`)
-            : c.green('matched');
+        const status = earlier.has(id)
+          ? c.dim('closed before the savepoint (emitted by the earlier job)')
+          : missing.has(id)
+            ? c.red('missing')
+            : incomplete.has(id)
+              ? c.yellow(`final output ${num(incomplete.get(id) ?? null)}`)
+              : c.green('matched');
         return [w.key, windowText(w.window), num(w.value), `${w.count} events`, status];
       }),
     ),
@@ -128,7 +131,8 @@ function summaryLines(r: Report, c: ChalkInstance): string[] {
     c.bold('Summary'),
     `  events   ${s.events} ingested: ${s.windowed} windowed, ${s.filtered} filtered, ${s.lateDropped} dropped late, ${s.sideOutput} to side output${s.unaccounted ? c.red(`, ${s.unaccounted} UNACCOUNTED`) : ''}`,
     `  panes    ${s.panes}: ${s.correct} correct, ${s.partial} partial, ${s.wrong} wrong, ${s.duplicated} duplicated, ${s.retractions} retractions${s.aborted ? `, ${s.aborted} aborted` : ''}`,
-    `  windows  ${s.truthWindows} in the exact answer: ${s.finalCorrect} final results correct, ${s.incomplete} incomplete, ${s.missing} missing`,
+    `  windows  ${s.truthWindows} in the exact answer: ${s.finalCorrect} final results correct, ${s.incomplete} incomplete, ${s.missing} missing` +
+      (s.closedBeforeSavepoint > 0 ? `, ${s.closedBeforeSavepoint} closed before the savepoint (emitted by the earlier job)` : ''),
     `  run      ended at ${formatClock(s.endedAt)} after ${s.steps} steps; ${verdict}${s.watermarkRegressions ? c.red(` (${s.watermarkRegressions} watermark regressions)`) : ''}`,
   ];
 }

@@ -62,6 +62,8 @@ export interface Report {
   readonly truth: readonly { readonly key: string; readonly window: ReportWindow; readonly value: number; readonly count: number }[];
   readonly missing: readonly { readonly key: string; readonly window: ReportWindow; readonly truthValue: number; readonly reason: string }[];
   readonly incomplete: readonly { readonly key: string; readonly window: ReportWindow; readonly truthValue: number; readonly finalValue: number }[];
+  /** A run resumed from a savepoint: truth windows that closed before it, which the earlier job emitted. */
+  readonly closedBeforeSavepoint?: readonly { readonly key: string; readonly window: ReportWindow; readonly truthValue: number }[];
   /** With faults: each reader's ledger against the failure-free run of the same trace. */
   readonly ledger?: readonly ReportLedger[];
   /** With checkpoints: their figures. */
@@ -91,6 +93,7 @@ export interface ReportSummary {
   readonly finalCorrect: number;
   readonly missing: number;
   readonly incomplete: number;
+  readonly closedBeforeSavepoint: number;
   readonly watermarkRegressions: number;
   readonly endedAt: number;
   readonly steps: number;
@@ -145,6 +148,9 @@ export function buildReport(checked: CheckedRun): Report {
     truth: truth.windows.map((w) => ({ key: w.key, window: windowOf(w.window), value: w.value, count: w.count })),
     missing: check.missing.map((m) => ({ key: m.key, window: windowOf(m.window), truthValue: m.truthValue, reason: m.reason })),
     incomplete: check.incomplete.map((m) => ({ key: m.key, window: windowOf(m.window), truthValue: m.truthValue, finalValue: m.finalValue })),
+    ...(check.closedBeforeSavepoint.length > 0
+      ? { closedBeforeSavepoint: check.closedBeforeSavepoint.map((m) => ({ key: m.key, window: windowOf(m.window), truthValue: m.truthValue })) }
+      : {}),
     ...(faulty ? { ledger: checked.ledger.map(ledgerReport) } : {}),
     ...(checkpoints ? { checkpoints } : {}),
     ...(faulty || checkpoints ? { failures: failuresReport(run.failures, run.restarts, run.trace) } : {}),
