@@ -8,6 +8,7 @@ import type { CompareRow, CompareRowOk, ReaderFigures } from './compare-rows.js'
 import { formatDuration } from './durations.js';
 import { renderTradeoffChart } from './tradeoff-chart.js';
 import { table } from './text-table.js';
+import { parseDuration } from '../sim/scenario/time-text.js';
 
 const lat = (l: LatencySummary | null, pick: (l: LatencySummary) => number): string => (l ? formatDuration(pick(l)) : '—');
 const rate = (n: number): string => (n >= 100 ? String(Math.round(n)) : String(n));
@@ -112,23 +113,45 @@ export function renderCompareTable(rows: readonly CompareRow[], c: ChalkInstance
   return lines.join('\n') + '\n';
 }
 
+/** The swept setting's value of each row as a number (a duration in ms, or a plain number), or undefined when one does not read as either. */
+function sweptValues(rows: readonly CompareRowOk[], sweep: string): { values: number[]; text: Map<number, string> } | undefined {
+  const values: number[] = [];
+  const text = new Map<number, string>();
+  for (const r of rows) {
+    const label = r.axes[sweep];
+    const raw = label?.startsWith(`${sweep} `) ? label.slice(sweep.length + 1) : label;
+    const v = raw === undefined ? undefined : parseDuration(raw);
+    if (raw === undefined || v === undefined) return undefined;
+    values.push(v);
+    text.set(v, raw);
+  }
+  return new Set(values).size > 1 ? { values, text } : undefined;
+}
+
 /**
- * The sweep as a chart: latency p99 as the default reader sees it against throughput. The
- * throughput is the sustainable rate when every run has one (--sustainable: what each setting can
- * reach), else the rate the runs read, which for a job that keeps up is just its input rate.
+ * The sweep as a chart of latency p99 (as the default reader sees it) against one of:
+ * 1. the sustainable rate, when every run has one (--sustainable) and they differ: the throughput each setting can reach;
+ * 2. else the swept setting itself, when its values read as numbers (a trigger interval, a buffer
+ *    timeout, a rate): a job that keeps up reads at its input rate whatever the setting, so the
+ *    rate it read says nothing, and latency against the setting is the half of the trade-off the runs show;
+ * 3. else the events per second each run read.
  */
-export function renderSweepChart(rows: readonly CompareRow[], c: ChalkInstance, width = 48, height = 10): string {
+export function renderSweepChart(rows: readonly CompareRow[], c: ChalkInstance, sweep?: string, width = 48, height = 10): string {
   const ok = rows.filter((r): r is CompareRowOk => r.status === 'ok');
-  const sustainable = ok.length > 0 && ok.every((r) => r.sustainable?.ratePerSec !== undefined && r.sustainable.ratePerSec !== null);
-  const points = ok.flatMap((r) => {
+  const rates = ok.map((r) => r.sustainable?.ratePerSec);
+  // One capacity for every run (a sweep of the input rate itself) spreads nothing out: the setting does instead.
+  const sustainable = ok.length > 0 && rates.every((v) => v !== undefined && v !== null) && new Set(rates).size > 1;
+  const swept = !sustainable && sweep !== undefined ? sweptValues(ok, sweep) : undefined;
+  const points = ok.flatMap((r, i) => {
     const latency = r.readers[0]?.visibilityLatency ?? r.eventTimeLatency;
-    const x = sustainable ? (r.sustainable?.ratePerSec ?? 0) : r.eventsPerSec;
+    const x = sustainable ? (r.sustainable?.ratePerSec ?? 0) : swept ? (swept.values[i] ?? 0) : r.eventsPerSec;
     return latency ? [{ label: r.label, x, y: latency.p99 }] : [];
   });
-  const xLabel = sustainable ? 'sustainable events/s' : 'events/s';
-  const lines = renderTradeoffChart(points, { width, height, xLabel, yLabel: 'latency p99', formatX: rate, formatY: formatDuration }, c);
+  const xLabel = sustainable ? 'sustainable events/s' : swept && sweep !== undefined ? sweep : 'events/s';
+  const formatX = swept ? (n: number) => swept.text.get(n) ?? String(n) : rate;
+  const lines = renderTradeoffChart(points, { width, height, xLabel, yLabel: 'latency p99', formatX, formatY: formatDuration }, c);
   if (lines.length === 0) return '';
-  if (!sustainable) lines.push(c.dim('  events/s: the rate each run read (its input rate while it keeps up); --sustainable plots the highest rate each setting sustains'));
+  if (!ok.some((r) => r.sustainable !== undefined)) lines.push(c.dim('  --sustainable (generator inputs) plots latency against the highest rate each setting sustains'));
   return lines.join('\n') + '\n';
 }
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import type { CompareRowOk } from '../../report/compare-rows.js';
-import { renderCompareCsv, renderCompareTable } from '../../report/compare-table.js';
+import { renderCompareCsv, renderCompareTable, renderSweepChart } from '../../report/compare-table.js';
 import { ExitCode } from '../exit-codes.js';
 import { variantsOf } from '../variants.js';
 import { exitCodeOf, runVariant, runVariants, sustainableOptions, SUSTAINABLE_STEPS } from './compare.js';
@@ -124,6 +124,18 @@ cost: { window: 1ms }
     const [header, line] = renderCompareCsv(runs.map((r) => r.row)).split('\n');
     const cols = (header ?? '').split(',');
     assert.equal((line ?? '').split(',')[cols.indexOf('sustainable_rate')], String(rate));
+    // One capacity for both rows: the chart spreads the runs by the swept rate instead.
+    const chart = renderSweepChart(runs.map((r) => r.row), new Chalk({ level: 0 }), 'rate');
+    assert.match(chart, /\n {8}500 +2000\n {8}rate\n/);
+  });
+
+  it('charts a trigger sweep against the sustainable rate, which a longer trigger raises', () => {
+    const rateFile = join(dir, 'rate.yaml');
+    const runs = runVariants(rateFile, variantsOf({ engine: ['micro-batch:1s', 'micro-batch:5s'] }), undefined, sustainableOptions(rateFile));
+    const [short, long] = runs.map((r) => ok(r.row).sustainable?.ratePerSec ?? 0);
+    assert.ok(short !== undefined && long !== undefined && long > short, `1s: ${short}, 5s: ${long}`);
+    const chart = renderSweepChart(runs.map((r) => r.row), new Chalk({ level: 0 }), 'engine');
+    assert.match(chart, /sustainable events\/s\n/);
   });
 
   it('refuses a scenario that does not read a generator, naming the file (exit 2)', () => {

@@ -107,7 +107,7 @@ export function compareCommand(args: CompareArgs): number {
     }
     process.stdout.write(renderCompareTable(rows, c));
     if (args.sweep !== undefined) {
-      const chart = renderSweepChart(rows, c);
+      const chart = renderSweepChart(rows, c, args.sweep);
       if (chart) process.stdout.write(`\n${c.bold(`Trade-off across ${args.sweep}`)}\n${chart}`);
     }
   }
