@@ -105,6 +105,10 @@ export function main(argv: string[]): void {
           .option('semantics', { type: 'string', describe: 'engine rule books to compare, e.g. flink,beam,spark,kafka-streams' })
           .option('watermark', { type: 'string', describe: 'watermark strategies, e.g. perfect,bounded-out-of-orderness:5s,percentile:90' })
           .option('seed', { type: 'number', describe: "seed for every random draw (default: the scenario's seed)" })
+          .option('sustainable', {
+            type: 'boolean',
+            describe: 'also find each row\'s sustainable rate (highest input rate without an ever-growing backlog) by bisection over the generator rate: about 11 more runs per row; generator inputs only',
+          })
           .option('json', { type: 'boolean', describe: 'print JSON' })
           .option('csv', { type: 'boolean', describe: 'print CSV' })
           .conflicts('json', 'csv')
@@ -125,6 +129,7 @@ export function main(argv: string[]): void {
             }),
             json: a.json ?? false,
             csv: a.csv ?? false,
+            sustainable: a.sustainable ?? false,
             ...(a.sweep !== undefined ? { sweep: String(a.sweep).split('=')[0] ?? String(a.sweep) } : {}),
             ...(a.seed !== undefined ? { seed: a.seed } : {}),
           }),

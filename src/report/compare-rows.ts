@@ -7,6 +7,9 @@
 import { computeLedger, type Ledger } from '../sim/delivery/ledger.js';
 import type { ReaderView } from '../sim/delivery/sink-system.js';
 import { paneLatencies, type LatencySummary } from '../sim/metrics/latency.js';
+import { appendTimes, backlog as backlogOf } from '../sim/metrics/backlog.js';
+import { gridOver } from '../sim/metrics/series.js';
+import type { SustainableRate } from '../sim/metrics/sustainable-rate.js';
 import { hasFaults, type CheckedRun } from '../sim/report/simulate.js';
 import { spreadOf, type Spread } from '../sim/report/fault-report.js';
 import type { TraceEvent } from '../sim/trace/events.js';
@@ -60,10 +63,31 @@ export interface CompareRowOk {
    */
   readonly eventsPerSec: number;
   readonly resultsPerSec: number;
+  /** The largest backlog (consumer lag: unread entries of the source log) at any instant, and the longest any entry waited in the log. */
+  readonly maxBacklog: number;
+  readonly maxBacklogAgeMs: number;
+  /**
+   * With --sustainable: the highest generator rate (events per second) this run's settings keep up
+   * with, found by findSustainableRate's bisection (several runs); absent otherwise.
+   */
+  readonly sustainable?: SustainableFigures;
   readonly checkpoints: { readonly completed: number; readonly aborted: number; readonly durationMs: Spread | null; readonly alignmentMs: Spread | null } | null;
   readonly failures: number;
   readonly restarts: number;
   readonly ok: boolean;
+}
+
+export interface SustainableFigures {
+  /** The highest rate found sustainable; null when even the lowest rate tried is not. */
+  readonly ratePerSec: number | null;
+  /** The lowest rate found unsustainable; null when even the highest rate tried is sustainable. */
+  readonly unsustainableRatePerSec: number | null;
+  /** Runs the bisection made. */
+  readonly trials: number;
+}
+
+export function sustainableFigures(s: SustainableRate): SustainableFigures {
+  return { ratePerSec: s.ratePerSec ?? null, unsustainableRatePerSec: s.unsustainableRatePerSec ?? null, trials: s.trials.length };
 }
 
 export interface CompareRowError {
@@ -125,8 +149,10 @@ export function activeSpan(trace: readonly TraceEvent[]): { ingestMs: number; ou
 
 const perSecond = (n: number, spanMs: number): number => (spanMs <= 0 ? 0 : Math.round((n * 1000 * 100) / spanMs) / 100);
 
-export function compareRowOf(label: string, axes: Readonly<Record<string, string>>, checked: CheckedRun): CompareRowOk {
+export function compareRowOf(label: string, axes: Readonly<Record<string, string>>, checked: CheckedRun, sustainable?: SustainableRate): CompareRowOk {
   const { run, check } = checked;
+  // One bucket is enough: only the exact maxima are read, not the series.
+  const backlog = backlogOf(run.trace, appendTimes(run.log), gridOver(0, run.endedAt, 1), run.endedAt);
   const s = check.summary;
   const latency = paneLatencies(run.panes);
   const span = activeSpan(run.trace);
@@ -158,6 +184,9 @@ export function compareRowOf(label: string, axes: Readonly<Record<string, string
     faults: hasFaults(run.scenario),
     eventsPerSec: perSecond(s.events, span.ingestMs),
     resultsPerSec: perSecond(run.panesWritten, span.outputMs),
+    maxBacklog: backlog.maxRecords,
+    maxBacklogAgeMs: backlog.maxAgeMs,
+    ...(sustainable ? { sustainable: sustainableFigures(sustainable) } : {}),
     checkpoints:
       cp === undefined
         ? null

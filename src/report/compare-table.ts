@@ -8,6 +8,7 @@ import type { CompareRow, CompareRowOk, ReaderFigures } from './compare-rows.js'
 import { formatDuration } from './durations.js';
 import { renderTradeoffChart } from './tradeoff-chart.js';
 import { table } from './text-table.js';
+import { parseDuration } from '../sim/scenario/time-text.js';
 
 const lat = (l: LatencySummary | null, pick: (l: LatencySummary) => number): string => (l ? formatDuration(pick(l)) : '—');
 const rate = (n: number): string => (n >= 100 ? String(Math.round(n)) : String(n));
@@ -18,6 +19,15 @@ interface Column {
   readonly shown: (rows: readonly CompareRowOk[]) => boolean;
   /** The cell of the run's first line (its default reader) and of each further reader ('' for run-level columns). */
   readonly cell: (row: CompareRowOk, reader: ReaderFigures | undefined, first: boolean) => string;
+}
+
+/** The sustainable rate as found: exact to the bisection's last step, or a bound when an end of the range was never crossed. */
+function sustainableText(r: CompareRowOk): string {
+  const s = r.sustainable;
+  if (s === undefined) return '—';
+  if (s.ratePerSec === null) return `< ${rate(s.unsustainableRatePerSec ?? 0)}/s`;
+  if (s.unsustainableRatePerSec === null) return `≥ ${rate(s.ratePerSec)}/s`;
+  return `${rate(s.ratePerSec)}/s`;
 }
 
 const always = () => true;
@@ -42,6 +52,8 @@ const COLUMNS: readonly Column[] = [
   { title: 'max', shown: always, cell: runLevel((r) => lat(r.eventTimeLatency, (l) => l.max)) },
   { title: 'events/s', shown: always, cell: runLevel((r) => rate(r.eventsPerSec)) },
   { title: 'results/s', shown: always, cell: runLevel((r) => rate(r.resultsPerSec)) },
+  { title: 'max backlog', shown: always, cell: runLevel((r) => `${r.maxBacklog}${r.maxBacklogAgeMs > 0 ? ` (${formatDuration(r.maxBacklogAgeMs)})` : ''}`) },
+  { title: 'sustainable', shown: (rows) => rows.some((r) => r.sustainable !== undefined), cell: runLevel((r) => sustainableText(r)) },
   {
     title: 'checkpoints',
     shown: (rows) => rows.some((r) => r.checkpoints !== null),
@@ -93,20 +105,54 @@ export function renderCompareTable(rows: readonly CompareRow[], c: ChalkInstance
     c.dim('final correct: truth windows whose last result the default reader holds equals the exact answer'),
     ...(withFaults(ok) ? [c.dim('exact / dup / missing: what each reader saw against the failure-free run of the same trace (wrong: seen with another value; extra: never in the failure-free run)')] : []),
     c.dim('visible: when the reader first saw a result, less the event time of the latest event in it; emitted: when the engine wrote it'),
-    c.dim('events/s, results/s: per simulated second of the run'),
+    c.dim('events/s, results/s: per simulated second of the run; max backlog: unread records of the source log at worst (and the longest wait)'),
+    ...(ok.some((r) => r.sustainable !== undefined)
+      ? [c.dim('sustainable: the highest input rate without an ever-growing backlog, found by bisection over the generator rate (several runs per row)')]
+      : []),
   );
   return lines.join('\n') + '\n';
 }
 
-/** The sweep as a chart: latency p99 as the default reader sees it against events per simulated second. */
-export function renderSweepChart(rows: readonly CompareRow[], c: ChalkInstance, width = 48, height = 10): string {
-  const points = rows.flatMap((r) => {
-    if (r.status !== 'ok') return [];
+/** The swept setting's value of each row as a number (a duration in ms, or a plain number), or undefined when one does not read as either. */
+function sweptValues(rows: readonly CompareRowOk[], sweep: string): { values: number[]; text: Map<number, string> } | undefined {
+  const values: number[] = [];
+  const text = new Map<number, string>();
+  for (const r of rows) {
+    const label = r.axes[sweep];
+    const raw = label?.startsWith(`${sweep} `) ? label.slice(sweep.length + 1) : label;
+    const v = raw === undefined ? undefined : parseDuration(raw);
+    if (raw === undefined || v === undefined) return undefined;
+    values.push(v);
+    text.set(v, raw);
+  }
+  return new Set(values).size > 1 ? { values, text } : undefined;
+}
+
+/**
+ * The sweep as a chart of latency p99 (as the default reader sees it) against one of:
+ * 1. the sustainable rate, when every run has one (--sustainable) and they differ: the throughput each setting can reach;
+ * 2. else the swept setting itself, when its values read as numbers (a trigger interval, a buffer
+ *    timeout, a rate): a job that keeps up reads at its input rate whatever the setting, so the
+ *    rate it read says nothing, and latency against the setting is the half of the trade-off the runs show;
+ * 3. else the events per second each run read.
+ */
+export function renderSweepChart(rows: readonly CompareRow[], c: ChalkInstance, sweep?: string, width = 48, height = 10): string {
+  const ok = rows.filter((r): r is CompareRowOk => r.status === 'ok');
+  const rates = ok.map((r) => r.sustainable?.ratePerSec);
+  // One capacity for every run (a sweep of the input rate itself) spreads nothing out: the setting does instead.
+  const sustainable = ok.length > 0 && rates.every((v) => v !== undefined && v !== null) && new Set(rates).size > 1;
+  const swept = !sustainable && sweep !== undefined ? sweptValues(ok, sweep) : undefined;
+  const points = ok.flatMap((r, i) => {
     const latency = r.readers[0]?.visibilityLatency ?? r.eventTimeLatency;
-    return latency ? [{ label: r.label, x: r.eventsPerSec, y: latency.p99 }] : [];
+    const x = sustainable ? (r.sustainable?.ratePerSec ?? 0) : swept ? (swept.values[i] ?? 0) : r.eventsPerSec;
+    return latency ? [{ label: r.label, x, y: latency.p99 }] : [];
   });
-  const lines = renderTradeoffChart(points, { width, height, xLabel: 'events/s', yLabel: 'latency p99', formatX: rate, formatY: formatDuration }, c);
-  return lines.length === 0 ? '' : lines.join('\n') + '\n';
+  const xLabel = sustainable ? 'sustainable events/s' : swept && sweep !== undefined ? sweep : 'events/s';
+  const formatX = swept ? (n: number) => swept.text.get(n) ?? String(n) : rate;
+  const lines = renderTradeoffChart(points, { width, height, xLabel, yLabel: 'latency p99', formatX, formatY: formatDuration }, c);
+  if (lines.length === 0) return '';
+  if (!ok.some((r) => r.sustainable !== undefined)) lines.push(c.dim('  --sustainable (generator inputs) plots latency against the highest rate each setting sustains'));
+  return lines.join('\n') + '\n';
 }
 
 const CSV_HEADER = [
@@ -115,7 +161,7 @@ const CSV_HEADER = [
   'ledger_results', 'exact', 'ledger_duplicated', 'ledger_missing', 'ledger_wrong', 'ledger_extra',
   'visible_p50_ms', 'visible_p99_ms', 'visible_max_ms', 'delay_p50_ms', 'delay_p99_ms', 'delay_max_ms',
   'et_latency_p50_ms', 'et_latency_p99_ms', 'et_latency_max_ms', 'pt_latency_p50_ms', 'pt_latency_p99_ms',
-  'events_per_sec', 'results_per_sec', 'checkpoints', 'checkpoints_aborted', 'checkpoint_duration_p50_ms', 'checkpoint_duration_max_ms', 'alignment_max_ms',
+  'events_per_sec', 'results_per_sec', 'max_backlog', 'max_backlog_age_ms', 'sustainable_rate', 'unsustainable_rate', 'sustainable_trials', 'checkpoints', 'checkpoints_aborted', 'checkpoint_duration_p50_ms', 'checkpoint_duration_max_ms', 'alignment_max_ms',
   'failures', 'restarts',
 ];
 
@@ -131,7 +177,7 @@ function csvLine(r: CompareRowOk, reader: ReaderFigures | undefined): string {
     n(reader?.visibilityLatency?.p50), n(reader?.visibilityLatency?.p99), n(reader?.visibilityLatency?.max),
     n(reader?.visibilityDelay?.p50), n(reader?.visibilityDelay?.p99), n(reader?.visibilityDelay?.max),
     n(r.eventTimeLatency?.p50), n(r.eventTimeLatency?.p99), n(r.eventTimeLatency?.max), n(r.processingTimeLatency?.p50), n(r.processingTimeLatency?.p99),
-    r.eventsPerSec, r.resultsPerSec, n(cp?.completed), n(cp?.aborted), n(cp?.durationMs?.p50), n(cp?.durationMs?.max), n(cp?.alignmentMs?.max),
+    r.eventsPerSec, r.resultsPerSec, r.maxBacklog, r.maxBacklogAgeMs, n(r.sustainable?.ratePerSec), n(r.sustainable?.unsustainableRatePerSec), n(r.sustainable?.trials), n(cp?.completed), n(cp?.aborted), n(cp?.durationMs?.p50), n(cp?.durationMs?.max), n(cp?.alignmentMs?.max),
     r.failures, r.restarts,
   ].join(',');
 }

@@ -7,6 +7,7 @@ import { formatClock } from '../sim/model/time.js';
 import { MAX_WATERMARK_JSON, type Report, type ReportPane } from '../sim/report/report.js';
 import { describeSettings } from './describe-settings.js';
 import { checkpointLines, failureLines, ledgerLines } from './render-faults.js';
+import { metricsLines } from './render-metrics.js';
 import { table, windowText } from './text-table.js';
 
 export { windowText } from './text-table.js';
@@ -49,8 +50,9 @@ export function renderTextReport(r: Report, c: ChalkInstance): string {
   const upsert = r.settings.delivery?.sink === 'idempotent';
   lines.push(c.bold(`Panes (${r.panes.length})`));
   if (r.panes.length === 0) lines.push('  (none)');
-  lines.push(
-    ...table(
+  append(
+    lines,
+    table(
       r.panes.map((p) => [
         `at ${formatClock(p.emittedAt)}`,
         p.key,
@@ -66,15 +68,19 @@ export function renderTextReport(r: Report, c: ChalkInstance): string {
   lines.push(c.bold(`Exact answer (${r.truth.length} windows)`));
   const missing = new Set(r.missing.map((m) => `${m.key} ${windowText(m.window)}`));
   const incomplete = new Map(r.incomplete.map((m) => [`${m.key} ${windowText(m.window)}`, m.finalValue]));
-  lines.push(
-    ...table(
+  const earlier = new Set((r.closedBeforeSavepoint ?? []).map((m) => `${m.key} ${windowText(m.window)}`));
+  append(
+    lines,
+    table(
       r.truth.map((w) => {
         const id = `${w.key} ${windowText(w.window)}`;
-        const status = missing.has(id)
-          ? c.red('missing')
-          : incomplete.has(id)
-            ? c.yellow(`final output ${num(incomplete.get(id) ?? null)}`)
-            : c.green('matched');
+        const status = earlier.has(id)
+          ? c.dim('closed before the savepoint (emitted by the earlier job)')
+          : missing.has(id)
+            ? c.red('missing')
+            : incomplete.has(id)
+              ? c.yellow(`final output ${num(incomplete.get(id) ?? null)}`)
+              : c.green('matched');
         return [w.key, windowText(w.window), num(w.value), `${w.count} events`, status];
       }),
     ),
@@ -82,18 +88,30 @@ export function renderTextReport(r: Report, c: ChalkInstance): string {
   for (const m of r.missing) lines.push(c.red(`  missing ${m.key} ${windowText(m.window)}: ${m.reason}`));
   lateSection(lines, c, 'Dropped as late', r.dropped);
   lateSection(lines, c, 'Side output (late data)', r.sideOutput);
-  lines.push(...failureLines(r, c), ...checkpointLines(r, c), ...ledgerLines(r, c));
+  append(lines, failureLines(r, c));
+  append(lines, checkpointLines(r, c));
+  append(lines, ledgerLines(r, c));
+  append(lines, metricsLines(r, c));
   lines.push('');
   lines.push(...summaryLines(r, c));
   return lines.join('\n') + '\n';
+}
+
+/**
+ * Appends without spreading: `push(...rows)` passes every row as an argument, and a report of
+ * 100 000 panes or late events overflows the call stack.
+ */
+function append(lines: string[], more: readonly string[]): void {
+  for (const line of more) lines.push(line);
 }
 
 function lateSection(lines: string[], c: ChalkInstance, title: string, events: Report['dropped']): void {
   if (events.length === 0) return;
   lines.push('');
   lines.push(c.bold(`${title} (${events.length})`));
-  lines.push(
-    ...table(
+  append(
+    lines,
+    table(
       events.map((e) => [
         `at ${formatClock(e.arrivedAt)}`,
         e.key,
@@ -113,7 +131,8 @@ function summaryLines(r: Report, c: ChalkInstance): string[] {
     c.bold('Summary'),
     `  events   ${s.events} ingested: ${s.windowed} windowed, ${s.filtered} filtered, ${s.lateDropped} dropped late, ${s.sideOutput} to side output${s.unaccounted ? c.red(`, ${s.unaccounted} UNACCOUNTED`) : ''}`,
     `  panes    ${s.panes}: ${s.correct} correct, ${s.partial} partial, ${s.wrong} wrong, ${s.duplicated} duplicated, ${s.retractions} retractions${s.aborted ? `, ${s.aborted} aborted` : ''}`,
-    `  windows  ${s.truthWindows} in the exact answer: ${s.finalCorrect} final results correct, ${s.incomplete} incomplete, ${s.missing} missing`,
+    `  windows  ${s.truthWindows} in the exact answer: ${s.finalCorrect} final results correct, ${s.incomplete} incomplete, ${s.missing} missing` +
+      (s.closedBeforeSavepoint > 0 ? `, ${s.closedBeforeSavepoint} closed before the savepoint (emitted by the earlier job)` : ''),
     `  run      ended at ${formatClock(s.endedAt)} after ${s.steps} steps; ${verdict}${s.watermarkRegressions ? c.red(` (${s.watermarkRegressions} watermark regressions)`) : ''}`,
   ];
 }

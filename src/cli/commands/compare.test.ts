@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import type { CompareRowOk } from '../../report/compare-rows.js';
-import { renderCompareCsv, renderCompareTable } from '../../report/compare-table.js';
+import { renderCompareCsv, renderCompareTable, renderSweepChart } from '../../report/compare-table.js';
 import { ExitCode } from '../exit-codes.js';
 import { variantsOf } from '../variants.js';
-import { exitCodeOf, runVariant, runVariants } from './compare.js';
+import { exitCodeOf, runVariant, runVariants, sustainableOptions, SUSTAINABLE_STEPS } from './compare.js';
 
 const SCENARIO = `
 name: compare-test
@@ -91,5 +91,59 @@ describe('compare output', () => {
     assert.equal(csv.length, 1 + 3);
     const header = (csv[0] ?? '').split(',');
     for (const line of csv.slice(1)) assert.equal(line.split(',').length, header.length);
+  });
+});
+
+describe('compare --sustainable', () => {
+  const RATE = `
+name: rate-test
+input:
+  generator: { events: 3000, rate: 500, partitions: 1, keys: { count: 4 } }
+window: { type: tumbling, size: 1s }
+aggregate: count
+cost: { window: 1ms }
+`;
+  it('adds each row’s sustainable rate and its max backlog, in the table and the CSV', () => {
+    const rateFile = join(dir, 'rate.yaml');
+    writeFileSync(rateFile, RATE);
+    const opts = sustainableOptions(rateFile);
+    assert.equal(opts.highRatePerSec, 5000);
+    const runs = runVariants(rateFile, variantsOf({ sweep: 'rate=500,2000' }), undefined, opts);
+    const [slow, fast] = runs.map((r) => ok(r.row));
+    assert.ok(slow && fast);
+    // The same job at two input rates: one capacity, found the same way for both rows.
+    assert.deepEqual(slow.sustainable, fast.sustainable);
+    const rate = slow.sustainable?.ratePerSec ?? 0;
+    // The window task takes a little over 1 ms a record; the criterion lets an overload under 1 % of the rate pass.
+    assert.ok(rate > 900 && rate < 1020, `sustainable ${rate}`);
+    assert.equal(slow.sustainable?.trials, 2 + SUSTAINABLE_STEPS);
+    assert.ok(slow.maxBacklog < 10 && fast.maxBacklog > 500, `${slow.maxBacklog} ${fast.maxBacklog}`);
+    const table = renderCompareTable(runs.map((r) => r.row), new Chalk({ level: 0 }));
+    assert.match(table, /max backlog\s+sustainable/);
+    assert.match(table, new RegExp(`rate 2000 .* ${rate}/s`));
+    const [header, line] = renderCompareCsv(runs.map((r) => r.row)).split('\n');
+    const cols = (header ?? '').split(',');
+    assert.equal((line ?? '').split(',')[cols.indexOf('sustainable_rate')], String(rate));
+    // One capacity for both rows: the chart spreads the runs by the swept rate instead.
+    const chart = renderSweepChart(runs.map((r) => r.row), new Chalk({ level: 0 }), 'rate');
+    assert.match(chart, /\n {8}500 +2000\n {8}rate\n/);
+  });
+
+  it('charts a trigger sweep against the sustainable rate, which a longer trigger raises', () => {
+    const rateFile = join(dir, 'rate.yaml');
+    const runs = runVariants(rateFile, variantsOf({ engine: ['micro-batch:1s', 'micro-batch:5s'] }), undefined, sustainableOptions(rateFile));
+    const [short, long] = runs.map((r) => ok(r.row).sustainable?.ratePerSec ?? 0);
+    assert.ok(short !== undefined && long !== undefined && long > short, `1s: ${short}, 5s: ${long}`);
+    const chart = renderSweepChart(runs.map((r) => r.row), new Chalk({ level: 0 }), 'engine');
+    assert.match(chart, /sustainable events\/s\n/);
+  });
+
+  it('refuses a scenario that does not read a generator, naming the file (exit 2)', () => {
+    const timeline = join(dir, 'timeline.yaml');
+    writeFileSync(timeline, 'name: t\ninput: { timeline: [ { at: 0, events: [ { key: a, value: 1, eventTime: 0 } ] } ] }\nwindow: { type: tumbling, size: 1s }\naggregate: sum\n');
+    assert.throws(
+      () => sustainableOptions(timeline),
+      (error: unknown) => exitCodeOf(error) === ExitCode.badInput && /--sustainable: .*timeline\.yaml reads its input from a timeline; .*needs a generator input/.test((error as Error).message),
+    );
   });
 });

@@ -8,6 +8,8 @@
  */
 import { Chalk } from 'chalk';
 import { simulate, type CheckedRun } from '../../sim/report/simulate.js';
+import { findSustainableRate, type SustainableRateOptions } from '../../sim/metrics/sustainable-rate.js';
+import type { Scenario } from '../../sim/scenario/types.js';
 import { compareRowOf, type CompareRow } from '../../report/compare-rows.js';
 import { renderCompareCsv, renderCompareTable, renderSweepChart } from '../../report/compare-table.js';
 import { colourLevel } from '../colour.js';
@@ -39,19 +41,39 @@ function messageOf(error: unknown): string {
   return exitCodeOf(error) === ExitCode.internal ? `engine error: ${first}` : first;
 }
 
-export function runVariant(scenarioArg: string, variant: Variant, seed: number | undefined): ComparedRun {
+export function runVariant(scenarioArg: string, variant: Variant, seed: number | undefined, sustainable?: SustainableRateOptions): ComparedRun {
   try {
-    const scenario = loadScenario(scenarioArg, variant.overrides);
+    const loaded = loadScenario(scenarioArg, variant.overrides);
+    const scenario = seed === undefined ? loaded : { ...loaded, seed };
     const checked = simulate(scenario, seed === undefined ? {} : { seed });
-    return { variant, checked, row: compareRowOf(variant.label, variant.axes, checked) };
+    const rate = sustainable === undefined ? undefined : findSustainableRate(scenario, sustainable);
+    return { variant, checked, row: compareRowOf(variant.label, variant.axes, checked, rate) };
   } catch (error) {
     return { variant, error, row: { status: 'error', label: variant.label, axes: variant.axes, error: messageOf(error) } };
   }
 }
 
-export function runVariants(scenarioArg: string, variants: readonly Variant[], seed: number | undefined): ComparedRun[] {
-  return variants.map((v) => runVariant(scenarioArg, v, seed));
+export function runVariants(scenarioArg: string, variants: readonly Variant[], seed: number | undefined, sustainable?: SustainableRateOptions): ComparedRun[] {
+  return variants.map((v) => runVariant(scenarioArg, v, seed, sustainable));
 }
+
+/**
+ * The bisection's range for --sustainable, the same for every row so that the rows compare (a
+ * sweep of the rate itself then finds one answer): from 1 event per second to ten times the
+ * scenario's own generator rate. The sustainable rate varies input.generator.rate, so a scenario
+ * that reads a timeline or a file has none: a UserError (exit 2) says so before anything runs.
+ */
+export function sustainableOptions(scenarioArg: string, base: Scenario = loadScenario(scenarioArg)): SustainableRateOptions {
+  if (base.input.kind !== 'generator') {
+    throw new UserError(
+      `streamsim compare --sustainable: ${base.source} reads its input from a ${base.input.kind}; the sustainable rate is found by varying input.generator.rate, so it needs a generator input`,
+    );
+  }
+  return { lowRatePerSec: 1, highRatePerSec: base.input.generator.ratePerSec * 10, steps: SUSTAINABLE_STEPS };
+}
+
+/** Bisection steps: the answer is within (high − low) / 2^steps of the true rate, for steps + 2 runs per row. */
+export const SUSTAINABLE_STEPS = 9;
 
 export interface CompareArgs {
   readonly scenario: string;
@@ -61,10 +83,13 @@ export interface CompareArgs {
   readonly csv: boolean;
   /** The swept setting, when --sweep was given: the table is followed by the trade-off chart. */
   readonly sweep?: string;
+  /** Also find each row's sustainable rate (several runs per row; generator inputs only). */
+  readonly sustainable?: boolean;
 }
 
 export function compareCommand(args: CompareArgs): number {
-  const runs = runVariants(args.scenario, args.variants, args.seed);
+  const sustainable = args.sustainable ? sustainableOptions(args.scenario) : undefined;
+  const runs = runVariants(args.scenario, args.variants, args.seed, sustainable);
   const made = runs.filter((r) => r.checked !== undefined);
   // Every run failed: the first failure is the command's (a bad scenario exits 2, a bug 1).
   if (made.length === 0 && runs[0]?.error !== undefined) throw runs[0].error;
@@ -82,7 +107,7 @@ export function compareCommand(args: CompareArgs): number {
     }
     process.stdout.write(renderCompareTable(rows, c));
     if (args.sweep !== undefined) {
-      const chart = renderSweepChart(rows, c);
+      const chart = renderSweepChart(rows, c, args.sweep);
       if (chart) process.stdout.write(`\n${c.bold(`Trade-off across ${args.sweep}`)}\n${chart}`);
     }
   }

@@ -48,6 +48,11 @@ describe('streamsim run with savepoints', () => {
     assert.match(resume.stdout, /windows of the exact answer: 3 closed before the savepoint \(the earlier job emitted them\), 3 restored, 1 opened or reopened after it/);
     assert.match(resume.stdout, /resume verdict: 4 of the 4 windows this job owns end with the exact answer/);
     assert.match(resume.stdout, /TeamB {2}\[12:01:00, 12:02:00\) {2}LATE #1 +8 /);
+    // The report itself knows the restored state: the ON_TIME pane of TeamB carries the 6 read before the savepoint.
+    assert.match(resume.stdout, /TeamB {2}\[12:01:00, 12:02:00\) {2}ON_TIME #0 +6 +wm 12:02:00 {2}partial \(truth 8\)/);
+    assert.match(resume.stdout, /TeamA {2}\[12:00:00, 12:01:00\) {2}3 +1 events {2}closed before the savepoint \(emitted by the earlier job\)/);
+    assert.doesNotMatch(resume.stdout, /WRONG|CHECKS FAILED| missing\n|\n {2}missing /);
+    assert.match(resume.stdout, /0 missing, 3 closed before the savepoint \(emitted by the earlier job\)\n.*; checks passed\n$/);
   });
 
   it('puts the resume in the JSON report', () => {
@@ -59,6 +64,8 @@ describe('streamsim run with savepoints', () => {
     assert.equal(report.resume.ownedCorrect, 4);
     assert.deepEqual(report.resume.differing, []);
     assert.deepEqual(report.resume.changes.map((c) => c.field), ['allowedLateness', 'parallelism.window']);
+    const checked = report as unknown as { summary: { ok: boolean; missing: number; closedBeforeSavepoint: number }; closedBeforeSavepoint: unknown[] };
+    assert.deepEqual([checked.summary.ok, checked.summary.missing, checked.summary.closedBeforeSavepoint, checked.closedBeforeSavepoint.length], [true, 0, 3, 3]);
   });
 
   it('takes a savepoint at the time --savepoint-at names', () => {

@@ -163,8 +163,7 @@ export function renderResume(loaded: LoadedSavepoint, summary: ResumeSummary): s
     lines.push(`    ${d.key} ${windowText(d.window)}: exact ${d.truthValue}, a reader ends with ${d.finalValue ?? 'nothing'}${why}`);
   }
   if (summary.differing.length > 10) lines.push(`    … and ${summary.differing.length - 10} more`);
-  lines.push('  note: the report below checks this run alone against the exact answer over all events: windows that closed');
-  lines.push('  before the savepoint show as missing (never ingested here), and panes of restored windows, which also carry');
-  lines.push('  the events before it, can show as wrong or partial. The resume verdict above is the one --strict uses.');
+  lines.push('  note: the report below checks this run with the state it restored: windows that closed before the savepoint');
+  lines.push('  are the earlier job\'s, and panes of restored windows are judged with the contents the savepoint carried.');
   return lines.join('\n') + '\n\n';
 }

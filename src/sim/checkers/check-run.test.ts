@@ -45,6 +45,7 @@ describe('checkRun', () => {
       finalCorrect: 1,
       missing: 1,
       incomplete: 0,
+      closedBeforeSavepoint: 0,
       events: 3,
       windowed: 2,
       filtered: 0,

@@ -13,8 +13,9 @@ import type { TraceEvent } from '../trace/events.js';
 import type { Truth } from '../truth/exact-answer.js';
 import { accountEvents, type AccountingReport } from './event-accounting.js';
 import { indexEventFacts } from './event-facts.js';
-import { findMissingResults, type IncompleteResult, type MissingResult } from './missing-results.js';
+import { findMissingResults, type EarlierJobResult, type IncompleteResult, type MissingResult } from './missing-results.js';
 import { classifyTrace, type PaneVerdict, type PaneVerdictKind, type ReaderModel } from './pane-classification.js';
+import { restoredContents, type RestoredStart } from './restored-start.js';
 import { checkWatermarksMonotonic, type WatermarkViolation } from './watermark-monotonic.js';
 
 export interface CheckSummary {
@@ -31,6 +32,8 @@ export interface CheckSummary {
   readonly finalCorrect: number;
   readonly missing: number;
   readonly incomplete: number;
+  /** A resumed run: truth windows that closed before the savepoint (the earlier job emitted them). */
+  readonly closedBeforeSavepoint: number;
   /** Distinct events ingested. */
   readonly events: number;
   readonly windowed: number;
@@ -43,6 +46,7 @@ export interface CheckSummary {
 export interface CheckResult {
   readonly panes: PaneVerdict[];
   readonly missing: MissingResult[];
+  readonly closedBeforeSavepoint: EarlierJobResult[];
   readonly incomplete: IncompleteResult[];
   readonly accounting: AccountingReport;
   readonly watermarkViolations: WatermarkViolation[];
@@ -50,11 +54,17 @@ export interface CheckResult {
   readonly ok: boolean;
 }
 
-export function checkRun(scenario: Scenario, trace: readonly TraceEvent[], truth: Truth, reader: ReaderModel = {}): CheckResult {
+/**
+ * `start`: for a run resumed from a savepoint, the saved offsets and restored windows: restored
+ * windows are judged with the contents the savepoint carried, and windows that closed before it
+ * are the earlier job's, not missing (restored-start.ts).
+ */
+export function checkRun(scenario: Scenario, trace: readonly TraceEvent[], truth: Truth, reader: ReaderModel = {}, start?: RestoredStart): CheckResult {
   const facts = indexEventFacts(trace);
-  const classification = classifyTrace(scenario, trace, truth, facts, reader);
+  const restored = start ? { start, contents: restoredContents(start, truth) } : undefined;
+  const classification = classifyTrace(scenario, trace, truth, facts, reader, restored);
   const panes = classification.verdicts;
-  const results = findMissingResults(scenario, trace, truth, classification, facts);
+  const results = findMissingResults(scenario, trace, truth, classification, facts, start);
   const accounting = accountEvents(scenario, trace, truth, facts);
   const watermarkViolations = checkWatermarksMonotonic(trace);
   const verdicts = countVerdicts(panes);
@@ -71,6 +81,7 @@ export function checkRun(scenario: Scenario, trace: readonly TraceEvent[], truth
     finalCorrect: results.finalCorrect,
     missing: results.missing.length,
     incomplete: results.incomplete.length,
+    closedBeforeSavepoint: results.closedBeforeSavepoint.length,
     events: totals.events,
     windowed: totals.windowed,
     filtered: totals.filtered,
@@ -82,7 +93,7 @@ export function checkRun(scenario: Scenario, trace: readonly TraceEvent[], truth
   // ledger judges them; the invariants below must hold in every run.
   const failed = trace.some((e) => e.type === 'job-failed');
   const ok = summary.unaccounted === 0 && watermarkViolations.length === 0 && (failed || (summary.wrong === 0 && summary.duplicated === 0));
-  return { panes, missing: results.missing, incomplete: results.incomplete, accounting, watermarkViolations, summary, ok };
+  return { panes, missing: results.missing, closedBeforeSavepoint: results.closedBeforeSavepoint, incomplete: results.incomplete, accounting, watermarkViolations, summary, ok };
 }
 
 function countVerdicts(panes: readonly PaneVerdict[]): Record<PaneVerdictKind, number> {

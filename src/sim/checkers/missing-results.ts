@@ -11,6 +11,7 @@ import { indexEventFacts, type EventFacts, type EventFactsIndex } from './event-
 import { onTimeDueAt } from './on-time-due.js';
 import type { PaneClassification } from './pane-classification.js';
 import { PaneWindows } from './pane-windows.js';
+import { closedBeforeSavepoint, type RestoredStart } from './restored-start.js';
 import { sameValue } from './values.js';
 
 /**
@@ -43,8 +44,17 @@ export interface IncompleteResult {
   readonly lateEvents: number;
 }
 
+/** A truth window of a resumed run that had closed before the savepoint: the earlier job emitted it. */
+export interface EarlierJobResult {
+  readonly key: string;
+  readonly window: Window;
+  readonly truthValue: number;
+}
+
 export interface ResultsReport {
   readonly missing: MissingResult[];
+  /** Resumed runs only: windows the job that took the savepoint answered for, not missing here. */
+  readonly closedBeforeSavepoint: EarlierJobResult[];
   readonly incomplete: IncompleteResult[];
   /** Truth windows whose last value the reader holds equals the truth. */
   readonly finalCorrect: number;
@@ -65,6 +75,7 @@ export function findMissingResults(
   truth: Truth,
   panes: PaneClassification,
   facts: EventFactsIndex = indexEventFacts(trace),
+  start?: RestoredStart,
 ): ResultsReport {
   const finals = panes.finalValues;
   const context: Context = {
@@ -74,12 +85,15 @@ export function findMissingResults(
     operatorWatermark: lazy(() => lastOperatorWatermarks(trace)),
   };
   const missing: MissingResult[] = [];
+  const closed: EarlierJobResult[] = [];
   const incomplete: IncompleteResult[] = [];
   let finalCorrect = 0;
   // byId holds the truth windows in their sorted order, with their ids already built.
   for (const [id, tw] of truth.byId) {
     const finalValue = finals.get(id);
-    if (finalValue === undefined) {
+    if (finalValue === undefined && start !== undefined && closedBeforeSavepoint(start, tw.key, tw.window, tw.events)) {
+      closed.push({ key: tw.key, window: tw.window, truthValue: tw.value });
+    } else if (finalValue === undefined) {
       missing.push({ key: tw.key, window: tw.window, truthValue: tw.value, ...explainMissing(context, tw) });
     } else if (!sameValue(finalValue, tw.value)) {
       const lateEvents = eventFacts(context, tw).filter((f) => f !== undefined && lateFor(context, f, tw.window)).length;
@@ -88,7 +102,7 @@ export function findMissingResults(
       finalCorrect += 1;
     }
   }
-  return { missing, incomplete, finalCorrect };
+  return { missing, closedBeforeSavepoint: closed, incomplete, finalCorrect };
 }
 
 /** The first reason, in the order of MissingReason, that the trace supports. */

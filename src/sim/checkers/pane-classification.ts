@@ -28,6 +28,8 @@ import { keyWindowId } from '../truth/ids.js';
 import { ConsumerView, type Held } from './consumer-view.js';
 import { indexEventFacts, type EventFactsIndex } from './event-facts.js';
 import { createSeenIndex, type SeenIndex } from './seen-index.js';
+import type { Accumulator } from '../truth/aggregate.js';
+import type { RestoredStart } from './restored-start.js';
 import { sameValue } from './values.js';
 
 export type PaneVerdictKind = 'correct' | 'partial' | 'wrong' | 'duplicated' | 'retraction' | 'aborted';
@@ -111,6 +113,7 @@ export function classifyTrace(
   truth: Truth,
   facts: EventFactsIndex = indexEventFacts(trace),
   reader: ReaderModel = {},
+  restored?: { readonly start: RestoredStart; readonly contents: ReadonlyMap<string, Accumulator> },
 ): PaneClassification {
   const classifier: Classifier = {
     aborted: reader.aborted ?? new Set(),
@@ -121,6 +124,7 @@ export function classifyTrace(
     consumer: new ConsumerView(scenario.accumulation, scenario.aggregate),
     windows: new Map(),
   };
+  if (restored) seedRestored(classifier, restored.start, restored.contents);
   const verdicts: PaneVerdict[] = [];
   trace.forEach((entry, traceIndex) => {
     // A pane sees exactly the state the entries before it built.
@@ -160,6 +164,19 @@ function classify(c: Classifier, pane: Pane, traceIndex: number): PaneVerdict {
   const consumerValue = held.value;
   const verdict = duplicated ? 'duplicated' : judge(consumerValue, truthValue, seenValue);
   return { traceIndex, pane, verdict, consumerValue, truthValue, seenValue };
+}
+
+/**
+ * A run resumed from a savepoint: each restored window starts with what it held, and the reader
+ * with what the earlier job's panes gave it (restored-start.ts), so this run's panes are judged
+ * against the window they really came from.
+ */
+function seedRestored(c: Classifier, start: RestoredStart, contents: ReadonlyMap<string, Accumulator>): void {
+  for (const [id, w] of start.windows) {
+    const acc = contents.get(id);
+    if (acc !== undefined) c.seen.seed(w.key, w.window, acc);
+    if (w.held !== undefined) c.windows.set(id, { held: w.held, received: true, firstPane: undefined, morePanes: undefined });
+  }
 }
 
 function stateOf(c: Classifier, id: string): WindowState {

@@ -27,6 +27,12 @@ export interface SeenIndex {
   observe(entry: TraceEvent, traceIndex: number): void;
   /** The accumulator of the events the window (key, window) holds now. */
   query(key: string, window: Window): Accumulator;
+  /**
+   * Starts a fixed window with contents this trace does not show: a window restored from a
+   * savepoint (restored-start.ts). False where the index cannot take them (sessions, whose
+   * contents follow the operator's merges), which then judges by this trace alone.
+   */
+  seed(key: string, window: Window, contents: Accumulator): boolean;
 }
 
 /** Fixed windows (tumbling, sliding, global): the entry names its window, so one accumulator per window. */
@@ -46,6 +52,11 @@ class FixedSeenIndex implements SeenIndex {
 
   query(key: string, window: Window): Accumulator {
     return this.windows.get(keyWindowId(key, window)) ?? new Accumulator();
+  }
+
+  seed(key: string, window: Window, contents: Accumulator): boolean {
+    this.windows.set(keyWindowId(key, window), copyOf(contents));
+    return true;
   }
 }
 
@@ -107,6 +118,11 @@ class SessionSeenIndex implements SeenIndex {
 
   query(key: string, window: Window): Accumulator {
     return this.live.get(key)?.sessions.get(windowId(window)) ?? new Accumulator();
+  }
+
+  /** Restored sessions are not seeded: which task holds them, and how they merge next, is the operator's to say. */
+  seed(): boolean {
+    return false;
   }
 
   private keyState(key: string, task: number): KeySessions {

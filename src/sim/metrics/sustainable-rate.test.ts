@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { parseScenario } from '../scenario/parse.js';
 import { NO_FILES } from '../scenario/test-support.test.js';
 import { runNative } from '../engines/native/native-engine.js';
-import { atRate, findSustainableRate, judgeRun, slope } from './sustainable-rate.js';
+import { runEngine } from '../engines/run.js';
+import { atRate, findSustainableRate, judgeRun, longEnough, MICRO_BATCH_TRIGGERS_OF_INPUT, slope } from './sustainable-rate.js';
 
 // One window task at 1 ms a record (plus 0.5 µs to deserialise and 0.1 µs of state): it keeps up
 // with a little under 1000 records a second, whatever arrives.
@@ -66,4 +67,46 @@ test('a scenario without a generator is refused with a clear error', () => {
   );
   assert.throws(() => findSustainableRate(timeline), /findSustainableRate: .*needs a generator input/);
   assert.throws(() => findSustainableRate(scenario, { lowRatePerSec: 5, highRatePerSec: 5 }), /lowRatePerSec < highRatePerSec/);
+});
+
+// The same job on the micro-batch engine: 1 ms a record and 50 ms of overhead per batch.
+const microBatch = (trigger: string) =>
+  parseScenario(
+    `name: mb
+semantics: spark
+seed: 3
+engine: { type: micro-batch, trigger: ${trigger} }
+input:
+  generator:
+    events: 2000
+    rate: 500
+    partitions: 2
+    keys: { count: 10 }
+    values: { min: 1, max: 10 }
+window: { type: tumbling, size: 1s }
+aggregate: count
+cost: { window: 1ms, batchOverhead: 50ms }
+`,
+    'mb.yaml',
+    NO_FILES,
+  );
+
+test('micro-batch: a rate is sustainable while no batch runs longer than the trigger interval (Spark: falling behind)', () => {
+  const s = microBatch('2s');
+  const below = judgeRun(runEngine('micro-batch', longEnough(atRate(s, 700)), {}), 700, criterion);
+  const above = judgeRun(runEngine('micro-batch', longEnough(atRate(s, 1300)), {}), 1300, criterion);
+  assert.equal(below.sustainable, true, JSON.stringify(below));
+  assert.equal(above.sustainable, false, JSON.stringify(above));
+});
+
+test('micro-batch: a trial lasts at least a few trigger intervals, and a longer trigger sustains more', () => {
+  const s = atRate(microBatch('5s'), 2000);
+  assert.ok(s.input.kind === 'generator' && longEnough(s).input.kind === 'generator');
+  const g = longEnough(s).input;
+  assert.ok(g.kind === 'generator' && g.generator.events === 2000 * 5 * MICRO_BATCH_TRIGGERS_OF_INPUT);
+  const opts = { lowRatePerSec: 100, highRatePerSec: 4000, steps: 6 };
+  const short = findSustainableRate(microBatch('1s'), opts).ratePerSec ?? 0;
+  const long = findSustainableRate(microBatch('5s'), opts).ratePerSec ?? 0;
+  assert.ok(short > 700 && short < 1000, `1s trigger: ${short}`);
+  assert.ok(long >= short && long < 1000, `5s trigger: ${long} against 1s: ${short}`);
 });

@@ -20,6 +20,14 @@
  * A rate that meets both is sustainable. The first condition catches a backlog that already grew
  * past the bound; the second one that is still small but climbing. The resolution is what the
  * run's length allows: an overload of less than 1 % of the rate passes.
+ *
+ * The micro-batch engine with a trigger interval holds input back by design: records wait in the
+ * log for the next trigger, so its backlog is a sawtooth up to one interval of input, and a slope
+ * over a few seconds of it says nothing. For it the bound of (1) grows by two trigger intervals
+ * (one waiting for the trigger, one in the running batch), and (2) is Spark's own test of keeping
+ * up (ProcessingTimeExecutor's "Current batch is falling behind" warning): no batch planned during the input, or at the first trigger after it (which
+ * still carries a steady load of one interval of input), took longer than the trigger interval.
+ * A batch that overruns is followed at once by a larger one, so the backlog grows without bound.
  */
 import type { RunResult } from '../engines/engine.js';
 import { runEngine } from '../engines/run.js';
@@ -86,6 +94,22 @@ export function slope(xs: readonly number[], ys: readonly number[]): number {
   return den === 0 ? 0 : num / den;
 }
 
+/** The micro-batch trigger interval of a run, or 0 for the native engine and as-fast-as-possible triggers. */
+function triggerIntervalOf(run: RunResult): number {
+  const engine = run.scenario.engine;
+  return engine?.type === 'micro-batch' ? engine.triggerIntervalMs : 0;
+}
+
+/** Whether a batch planned during [fromMs, untilMs] ran longer than the trigger interval (Spark: falling behind). */
+export function batchesFallBehind(run: RunResult, fromMs: number, untilMs: number, triggerMs: number): boolean {
+  for (const e of run.trace) {
+    if (e.type !== 'batch-committed') continue;
+    const startedAt = e.at - e.durationMs;
+    if (startedAt >= fromMs && startedAt <= untilMs && e.durationMs > triggerMs) return true;
+  }
+  return false;
+}
+
 /** Judges one run at `ratePerSec` by the criterion above. */
 export function judgeRun(run: RunResult, ratePerSec: number, c: Criterion): RateTrial {
   const appended = appendTimes(run.log);
@@ -96,7 +120,9 @@ export function judgeRun(run: RunResult, ratePerSec: number, c: Criterion): Rate
     t0 = Math.min(t0, times[0] as number);
     t1 = Math.max(t1, times[times.length - 1] as number);
   }
-  const bound = Math.max(c.minBacklogRecords, (ratePerSec * c.maxBacklogMs) / 1000);
+  const triggerMs = triggerIntervalOf(run);
+  // A micro-batch holds up to one interval of input waiting for the trigger and one in the batch that runs.
+  const bound = Math.max(c.minBacklogRecords, (ratePerSec * (c.maxBacklogMs + 2 * triggerMs)) / 1000);
   if (t0 === Infinity) return { ratePerSec, sustainable: true, backlogAtEnd: 0, growthPerSec: 0, bound };
   // `samples` level samples, evenly spaced, the last one at T1 itself (a level is read at its bucket's last instant).
   const mid = Math.floor((t0 + t1) / 2);
@@ -107,7 +133,8 @@ export function judgeRun(run: RunResult, ratePerSec: number, c: Criterion): Rate
   const xs = b.map((_, i) => (grid.startMs + (i + 1) * stepMs - 1) / 1000);
   const backlogAtEnd = b[b.length - 1] ?? 0;
   const growthPerSec = slope(xs, b);
-  const sustainable = backlogAtEnd <= bound && growthPerSec <= c.maxGrowthRatio * ratePerSec;
+  const keepsUp = triggerMs > 0 ? !batchesFallBehind(run, t0, t1 + triggerMs, triggerMs) : growthPerSec <= c.maxGrowthRatio * ratePerSec;
+  const sustainable = backlogAtEnd <= bound && keepsUp;
   return { ratePerSec, sustainable, backlogAtEnd, growthPerSec, bound };
 }
 
@@ -122,6 +149,23 @@ function generatorOf(scenario: Scenario): GeneratorSpec {
 export function atRate(scenario: Scenario, ratePerSec: number): Scenario {
   const generator = generatorOf(scenario);
   return { ...scenario, input: { kind: 'generator', generator: { ...generator, ratePerSec } } };
+}
+
+/** Trigger intervals of input a micro-batch trial lasts at least, so that batches after the first carry a steady load. */
+export const MICRO_BATCH_TRIGGERS_OF_INPUT = 3;
+
+/**
+ * A micro-batch trial whose input would fit in a trigger interval or two cannot fall behind: one
+ * batch takes it all. Such a trial gets more events at the same rate, so that its input lasts
+ * MICRO_BATCH_TRIGGERS_OF_INPUT intervals; the native engine's trials keep the scenario's events.
+ */
+export function longEnough(scenario: Scenario): Scenario {
+  const engine = scenario.engine;
+  if (engine?.type !== 'micro-batch' || engine.triggerIntervalMs <= 0) return scenario;
+  const generator = generatorOf(scenario);
+  const events = Math.ceil((generator.ratePerSec * MICRO_BATCH_TRIGGERS_OF_INPUT * engine.triggerIntervalMs) / 1000);
+  if (events <= generator.events) return scenario;
+  return { ...scenario, input: { kind: 'generator', generator: { ...generator, events } } };
 }
 
 export function findSustainableRate(scenario: Scenario, opts: SustainableRateOptions = {}): SustainableRate {
@@ -140,7 +184,7 @@ export function findSustainableRate(scenario: Scenario, opts: SustainableRateOpt
   const engine = scenario.engine?.type ?? 'native';
   const trials: RateTrial[] = [];
   const trial = (rate: number): boolean => {
-    const run = runEngine(engine, atRate(scenario, rate), { keepPanes: false });
+    const run = runEngine(engine, longEnough(atRate(scenario, rate)), { keepPanes: false });
     const t = judgeRun(run, rate, criterion);
     trials.push(t);
     return t.sustainable;

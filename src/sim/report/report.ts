@@ -10,6 +10,7 @@ import type { Scenario } from '../scenario/types.js';
 import type { TraceEvent } from '../trace/events.js';
 import { hasFaults, type CheckedRun } from './simulate.js';
 import { checkpointsReport, failuresReport, ledgerReport, type ReportCheckpoints, type ReportFailures, type ReportLedger } from './fault-report.js';
+import { metricsReport, type ReportMetrics } from './metrics-report.js';
 
 export const REPORT_VERSION = 1;
 
@@ -61,12 +62,16 @@ export interface Report {
   readonly truth: readonly { readonly key: string; readonly window: ReportWindow; readonly value: number; readonly count: number }[];
   readonly missing: readonly { readonly key: string; readonly window: ReportWindow; readonly truthValue: number; readonly reason: string }[];
   readonly incomplete: readonly { readonly key: string; readonly window: ReportWindow; readonly truthValue: number; readonly finalValue: number }[];
+  /** A run resumed from a savepoint: truth windows that closed before it, which the earlier job emitted. */
+  readonly closedBeforeSavepoint?: readonly { readonly key: string; readonly window: ReportWindow; readonly truthValue: number }[];
   /** With faults: each reader's ledger against the failure-free run of the same trace. */
   readonly ledger?: readonly ReportLedger[];
   /** With checkpoints: their figures. */
   readonly checkpoints?: ReportCheckpoints;
   /** With faults or checkpoints: the failures and restarts, in order. */
   readonly failures?: ReportFailures;
+  /** Latency, throughput, backlog, state and task figures in simulated time (metrics-report.ts). */
+  readonly metrics: ReportMetrics;
   readonly summary: ReportSummary;
 }
 
@@ -88,6 +93,7 @@ export interface ReportSummary {
   readonly finalCorrect: number;
   readonly missing: number;
   readonly incomplete: number;
+  readonly closedBeforeSavepoint: number;
   readonly watermarkRegressions: number;
   readonly endedAt: number;
   readonly steps: number;
@@ -142,9 +148,13 @@ export function buildReport(checked: CheckedRun): Report {
     truth: truth.windows.map((w) => ({ key: w.key, window: windowOf(w.window), value: w.value, count: w.count })),
     missing: check.missing.map((m) => ({ key: m.key, window: windowOf(m.window), truthValue: m.truthValue, reason: m.reason })),
     incomplete: check.incomplete.map((m) => ({ key: m.key, window: windowOf(m.window), truthValue: m.truthValue, finalValue: m.finalValue })),
+    ...(check.closedBeforeSavepoint.length > 0
+      ? { closedBeforeSavepoint: check.closedBeforeSavepoint.map((m) => ({ key: m.key, window: windowOf(m.window), truthValue: m.truthValue })) }
+      : {}),
     ...(faulty ? { ledger: checked.ledger.map(ledgerReport) } : {}),
     ...(checkpoints ? { checkpoints } : {}),
     ...(faulty || checkpoints ? { failures: failuresReport(run.failures, run.restarts, run.trace) } : {}),
+    metrics: metricsReport(run),
     summary: {
       ...check.summary,
       watermarkRegressions: check.watermarkViolations.length,
@@ -192,5 +202,6 @@ function settingsOf(s: Scenario) {
     ...(s.semantics === 'kafka-streams' ? { suppress: s.suppress } : {}),
     pipeline: s.pipeline,
     ...(s.faultTolerance ? { delivery: s.faultTolerance.delivery } : {}),
+    ...(s.cost ? { cost: s.cost } : {}),
   };
 }

@@ -4,6 +4,10 @@
  */
 import { abortedPanes } from '../checkers/aborted-panes.js';
 import { checkRun, type CheckResult } from '../checkers/check-run.js';
+import type { RestoredStart, RestoredWindowState } from '../checkers/restored-start.js';
+import type { StartPoint } from '../engines/native/native-engine.js';
+import { heldBeforeSavepoint } from '../savepoint/resume.js';
+import { keyWindowId } from '../truth/ids.js';
 import { runEngine } from '../engines/run.js';
 import type { EngineName, RunOptions, RunResult } from '../engines/engine.js';
 import type { Scenario } from '../scenario/types.js';
@@ -39,11 +43,26 @@ export function engineOf(scenario: Scenario): EngineName {
   return scenario.engine?.type ?? 'native';
 }
 
+/**
+ * What a resumed run started from, for the checkers: the saved offsets and each restored window's
+ * contents, with what the earlier job's panes had left a reader holding (heldBeforeSavepoint).
+ */
+export function restoredStartOf(scenario: Scenario, from: StartPoint | undefined): RestoredStart | undefined {
+  if (from === undefined) return undefined;
+  const windows = new Map<string, RestoredWindowState>();
+  for (const entry of from.operator?.windows ?? []) {
+    const window = { start: entry.start, end: entry.end };
+    windows.set(keyWindowId(entry.key, window), { key: entry.key, window, contents: entry.total, held: heldBeforeSavepoint(entry, scenario) });
+  }
+  return { offsets: new Map(from.offsets.map((o) => [o.partition, o.offset])), windows };
+}
+
 export function simulate(scenario: Scenario, options: RunOptions = {}): CheckedRun {
   const engine = engineOf(scenario);
   const run = runEngine(engine, scenario, options);
   const truth = computeTruth(scenario, run.log);
-  const check = checkRun(scenario, run.trace, truth, { aborted: abortedPanes(run.trace, run.sink.writes), upsert: run.sink.kind === 'idempotent' });
+  const reader = { aborted: abortedPanes(run.trace, run.sink.writes), upsert: run.sink.kind === 'idempotent' };
+  const check = checkRun(scenario, run.trace, truth, reader, restoredStartOf(scenario, options.fromSavepoint));
   let ledger: Ledger[] = [];
   if (hasFaults(scenario)) {
     const baseline = runEngine(engine, withoutFaults(scenario), { ...(options.seed !== undefined ? { seed: options.seed } : {}) });
