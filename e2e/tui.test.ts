@@ -135,3 +135,26 @@ test('streamsim run opens the terminal UI, answers keys, and gives the terminal 
     term.stop();
   }
 });
+
+test('streamsim compare --tui shows two engines side by side on one clock, and quits cleanly', async (t) => {
+  if (!tmuxInstalled()) {
+    t.skip('tmux is not installed, so there is no terminal to drive (CI installs it: see .ci/run)');
+    return;
+  }
+  const term = new Terminal();
+  try {
+    term.start();
+    await term.waitForText('$');
+    term.type('node bin/streamsim.js compare tour --engine native,micro-batch:30s --tui; echo "EXIT:$?"');
+    const first = await term.waitForText('one shared processing-time clock');
+    assert.match(first, /compare 2 runs/);
+    assert.match(first, /native\s+│micro-batch 30s/);
+    term.keys('Right');
+    await term.waitForText(/step 1\/\d+/);
+    term.keys('q');
+    await term.waitForText('EXIT:0');
+    assert.equal(term.pane('#{alternate_on}'), '0', 'back on the normal screen');
+  } finally {
+    term.stop();
+  }
+});

@@ -10,7 +10,7 @@ import { SourceFileError } from '../sim/sources/source-file-error.js';
 import { ExitCode, UserError } from './exit-codes.js';
 import { runCommand, runTuiCommand, wantsTui } from './commands/run.js';
 import { listCommand } from './commands/list.js';
-import { compareCommand } from './commands/compare.js';
+import { compareCommand, compareTuiCommand } from './commands/compare.js';
 import { BENCH_DESCRIPTION, benchOptions, runBench } from './commands/bench.js';
 import { listOption, variantsOf } from './variants.js';
 
@@ -111,29 +111,37 @@ export function main(argv: string[]): void {
           })
           .option('json', { type: 'boolean', describe: 'print JSON' })
           .option('csv', { type: 'boolean', describe: 'print CSV' })
+          .option('tui', { type: 'boolean', default: false, describe: 'show the runs side by side in the terminal UI, on one shared clock (in a terminal only)' })
           .conflicts('json', 'csv')
+          .conflicts('tui', ['json', 'csv', 'sustainable'])
           .check((a) => {
             if (a.seed !== undefined && !Number.isInteger(a.seed)) throw new Error('--seed must be an integer');
             return true;
           }),
-      (a) =>
-        guard(() =>
-          compareCommand({
-            scenario: a.scenario,
-            variants: variantsOf({
-              semantics: listOption(a.semantics) ?? [],
-              watermark: listOption(a.watermark) ?? [],
-              guarantee: listOption(a.guarantee) ?? [],
-              engine: listOption(a.engine) ?? [],
-              ...(a.sweep !== undefined ? { sweep: String(a.sweep) } : {}),
-            }),
-            json: a.json ?? false,
-            csv: a.csv ?? false,
-            sustainable: a.sustainable ?? false,
-            ...(a.sweep !== undefined ? { sweep: String(a.sweep).split('=')[0] ?? String(a.sweep) } : {}),
-            ...(a.seed !== undefined ? { seed: a.seed } : {}),
+      (a) => {
+        const args = {
+          scenario: a.scenario,
+          variants: variantsOf({
+            semantics: listOption(a.semantics) ?? [],
+            watermark: listOption(a.watermark) ?? [],
+            guarantee: listOption(a.guarantee) ?? [],
+            engine: listOption(a.engine) ?? [],
+            ...(a.sweep !== undefined ? { sweep: String(a.sweep) } : {}),
           }),
-        ),
+          json: a.json ?? false,
+          csv: a.csv ?? false,
+          sustainable: a.sustainable ?? false,
+          ...(a.sweep !== undefined ? { sweep: String(a.sweep).split('=')[0] ?? String(a.sweep) } : {}),
+          ...(a.seed !== undefined ? { seed: a.seed } : {}),
+        };
+        if (a.tui && wantsTui({ scenario: a.scenario, json: false, strict: false })) guardAsync(() => compareTuiCommand(args));
+        else if (a.tui) {
+          guard(() => {
+            throw new UserError('streamsim compare --tui needs a terminal (stdin and stdout); without one, leave out --tui to print the table');
+          });
+        }
+        else guard(() => compareCommand(args));
+      },
     )
     .command(
       'list',

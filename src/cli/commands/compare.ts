@@ -85,6 +85,25 @@ export interface CompareArgs {
   readonly sweep?: string;
   /** Also find each row's sustainable rate (several runs per row; generator inputs only). */
   readonly sustainable?: boolean;
+  /** Show the runs side by side in the terminal UI, on one shared clock, instead of the table. */
+  readonly tui?: boolean;
+}
+
+/**
+ * `streamsim compare --tui`: the runs side by side in the terminal UI (issue: compare engines,
+ * guarantees or watermark strategies on one shared clock). Runs that could not be made are named
+ * on stderr and left out; with none left, the first failure is the command's.
+ */
+export async function compareTuiCommand(args: CompareArgs): Promise<number> {
+  const runs = runVariants(args.scenario, args.variants, args.seed);
+  const made = runs.flatMap((r) => (r.checked === undefined ? [] : [{ label: r.variant.label, checked: r.checked }]));
+  if (made.length === 0 && runs[0]?.error !== undefined) throw runs[0].error;
+  // Loaded only here, so the plain table never pays for ink and React.
+  const { runCompareTui } = await import('../../tui/run-tui.js');
+  const code = await runCompareTui(made);
+  const failed = runs.filter((r) => r.error !== undefined);
+  for (const r of failed) process.stderr.write(`streamsim compare: ${r.variant.label} could not run: ${messageOf(r.error)}\n`);
+  return failed.length === 0 ? code : exitCodeOf(failed[0]?.error);
 }
 
 export function compareCommand(args: CompareArgs): number {
