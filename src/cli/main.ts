@@ -111,7 +111,7 @@ export function main(argv: string[]): void {
           })
           .option('json', { type: 'boolean', describe: 'print JSON' })
           .option('csv', { type: 'boolean', describe: 'print CSV' })
-          .option('tui', { type: 'boolean', default: false, describe: 'show the runs side by side in the terminal UI, on one shared clock (in a terminal only)' })
+          .option('tui', { type: 'boolean', describe: 'show the runs side by side in the terminal UI, on one shared clock (in a terminal only)' })
           .conflicts('json', 'csv')
           .conflicts('tui', ['json', 'csv', 'sustainable'])
           .check((a) => {

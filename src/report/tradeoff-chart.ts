@@ -68,6 +68,10 @@ export function renderTradeoffChart(points: readonly ChartPoint[], o: ChartOptio
   const span = Math.max(1, o.width - left.length - right.length);
   lines.push(`${' '.repeat(gutter + 2)}${left}${' '.repeat(span)}${right}`.trimEnd());
   lines.push(`${' '.repeat(gutter + 2)}${c.dim(o.xLabel)}`);
-  points.forEach((p, i) => lines.push(`  ${c.cyan.bold(markerOf(i))}  ${p.label}: ${o.yLabel} ${o.formatY(p.y)}, ${o.xLabel} ${o.formatX(p.x)}`));
+  // A label that already names the x value (a sweep of that very setting) is not repeated.
+  points.forEach((p, i) => {
+    const x = `${o.xLabel} ${o.formatX(p.x)}`;
+    lines.push(`  ${c.cyan.bold(markerOf(i))}  ${p.label}: ${o.yLabel} ${o.formatY(p.y)}${p.label === x ? '' : `, ${x}`}`);
+  });
   return lines;
 }
