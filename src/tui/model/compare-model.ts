@@ -11,7 +11,8 @@ import { ledgerAt, latencyAt } from './metrics-model.js';
 import { neighbour } from './nav.js';
 import { countAtMost } from './search.js';
 import type { Nav } from './state.js';
-import { buildTimeline, rowVisibleAt, type Timeline } from './timeline.js';
+import { buildTimeline, type Timeline } from './timeline.js';
+import { rowVisibleAt } from './timeline/lookups.js';
 import { fitBlock, seg, type Line } from './text.js';
 
 export interface CompareRun {

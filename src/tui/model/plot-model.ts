@@ -10,7 +10,8 @@
  */
 import { formatClock } from '../../sim/model/time.js';
 import type { Window } from '../../sim/model/window.js';
-import { clockAt, fateAt, FATE_SEVERITY, type PlotPoint, type PointFate, type Timeline } from './timeline.js';
+import { type PlotPoint, type PointFate, type Timeline } from './timeline.js';
+import { clockAt, fateAt, FATE_SEVERITY } from './timeline/lookups.js';
 import { fitLine, padLeft, seg, type Line, type Segment, type Tone } from './text.js';
 
 export interface PlotOptions {

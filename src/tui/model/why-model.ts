@@ -6,7 +6,8 @@ import { explainEntry, explainLate, explainPane, explainPending } from '../../si
 import { assertNever } from '../../sim/kernel/assert.js';
 import type { TraceEvent } from '../../sim/trace/events.js';
 import { compactWindow, valueText } from './format.js';
-import { currentPaneAt, panesAt, rowVisibleAt, seriesKey, valueAt, type Timeline, type WindowRow } from './timeline.js';
+import { type Timeline, type WindowRow } from './timeline.js';
+import { currentPaneAt, panesAt, rowVisibleAt, seriesKey, valueAt } from './timeline/lookups.js';
 import { fitLine, seg, wrapText, type Line, type Tone } from './text.js';
 
 export interface WhyOptions {
