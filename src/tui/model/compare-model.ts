@@ -3,7 +3,7 @@
  * at which any run has a trace entry; each run shows every entry at or before that time, so equal
  * clocks line up across engines, guarantees or watermark strategies.
  */
-import { durationText } from '../../sim/semantics/explain.js';
+import { durationText } from '../../sim/semantics/explain/wording.js';
 import type { CheckedRun } from '../../sim/report/simulate.js';
 import { describeWatermark } from '../../report/describe-settings.js';
 import { latencyText, countText } from './format.js';

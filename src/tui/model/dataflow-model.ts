@@ -6,7 +6,7 @@
  * not contain is said to be absent ("none in this run"), never drawn.
  */
 import { rulesForScenario } from '../../sim/semantics/rules.js';
-import { durationText } from '../../sim/semantics/explain.js';
+import { durationText } from '../../sim/semantics/explain/wording.js';
 import { countText } from './format.js';
 import { countLess } from './search.js';
 import { type ChannelIndex, type Timeline } from './timeline.js';

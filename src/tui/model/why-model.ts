@@ -2,7 +2,9 @@
  * The "Why" line: one sentence, with the numbers filled in, for the selected window (its latest
  * pane, or its latest late event, or what it still waits for) or else for the step just taken.
  */
-import { explainEntry, explainLate, explainPane, explainPending } from '../../sim/semantics/explain.js';
+import { explainEntry } from '../../sim/semantics/explain.js';
+import { explainPane, explainPending } from '../../sim/semantics/explain/panes.js';
+import { explainLate } from '../../sim/semantics/explain/lateness.js';
 import { assertNever } from '../../sim/kernel/assert.js';
 import type { TraceEvent } from '../../sim/trace/events.js';
 import { compactWindow, valueText } from './format.js';
