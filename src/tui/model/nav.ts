@@ -1,7 +1,7 @@
 /** Navigation over one timeline: what the reducer asks when it jumps or moves the selection. */
 import type { Nav } from './state.js';
 import { countLess } from './search.js';
-import { type Timeline } from './timeline.js';
+import type { Timeline } from './timeline.js';
 import { rowVisibleAt } from './timeline/lookups.js';
 
 /** Said when the run has none: the UI never pretends. */

@@ -8,7 +8,7 @@ import { explainLate } from '../../sim/semantics/explain/lateness.js';
 import { assertNever } from '../../sim/kernel/assert.js';
 import type { TraceEvent } from '../../sim/trace/events.js';
 import { compactWindow, valueText } from './format.js';
-import { type Timeline, type WindowRow } from './timeline.js';
+import type { Timeline, WindowRow } from './timeline.js';
 import { currentPaneAt, panesAt, rowVisibleAt, seriesKey, valueAt } from './timeline/lookups.js';
 import { fitLine, seg, wrapText, type Line, type Tone } from './text.js';
 
