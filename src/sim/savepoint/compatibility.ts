@@ -21,7 +21,7 @@
  */
 import type { AggregateKind, FiringSpec, PipelineSpec, Scenario, TriggerSpec, WindowSpec } from '../scenario/types.js';
 import { assertNever } from '../kernel/assert.js';
-import { durationText } from '../semantics/explain.js';
+import { durationText } from '../semantics/explain/wording.js';
 import { canonicalJson } from './checksum.js';
 import type { AccumulatorField, JobIdentity, SavepointDocument } from './document.js';
 import { identityOf } from './job-identity.js';

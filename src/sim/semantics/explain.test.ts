@@ -4,7 +4,11 @@ import type { Pane } from '../model/pane.js';
 import type { Semantics } from '../model/semantics.js';
 import type { TraceEvent } from '../trace/events.js';
 import { SEMANTICS } from '../model/semantics.js';
-import { durationText, explainEntry, explainLate, explainPane, explainPending, explainWatermark, explainWindowed, type ExplainScenario } from './explain.js';
+import { explainEntry } from './explain.js';
+import { explainLate, explainWindowed } from './explain/lateness.js';
+import { explainPane, explainPending } from './explain/panes.js';
+import { explainWatermark } from './explain/watermarks.js';
+import { durationText, type ExplainScenario } from './explain/wording.js';
 
 const clock = (h: number, m: number, s = 0, ms = 0): number => ((h * 60 + m) * 60 + s) * 1000 + ms;
 const W = { start: clock(12, 0), end: clock(12, 2) };

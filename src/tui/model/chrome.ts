@@ -2,9 +2,10 @@
 import { describeSettings } from '../../report/describe-settings.js';
 import { formatClock } from '../../sim/model/time.js';
 import { countText } from './format.js';
-import { FATE_GLYPH, TIMING_BAR } from './plot-model.js';
+import { FATE_GLYPH, TIMING_BAR } from './plot/glyphs.js';
 import { speedOf, type UiState } from './state.js';
-import { clockAt, valueAt, type Timeline } from './timeline.js';
+import type { Timeline } from './timeline.js';
+import { clockAt, valueAt } from './timeline/lookups.js';
 import { fitBlock, seg, wrapText, type Line } from './text.js';
 
 export function statusLine(state: UiState, total: number, clock: number, extra: readonly Line[] = []): Line {

@@ -3,7 +3,7 @@
  * at which any run has a trace entry; each run shows every entry at or before that time, so equal
  * clocks line up across engines, guarantees or watermark strategies.
  */
-import { durationText } from '../../sim/semantics/explain.js';
+import { durationText } from '../../sim/semantics/explain/wording.js';
 import type { CheckedRun } from '../../sim/report/simulate.js';
 import { describeWatermark } from '../../report/describe-settings.js';
 import { latencyText, countText } from './format.js';
@@ -11,7 +11,8 @@ import { ledgerAt, latencyAt } from './metrics-model.js';
 import { neighbour } from './nav.js';
 import { countAtMost } from './search.js';
 import type { Nav } from './state.js';
-import { buildTimeline, rowVisibleAt, type Timeline } from './timeline.js';
+import { buildTimeline, type Timeline } from './timeline.js';
+import { rowVisibleAt } from './timeline/lookups.js';
 import { fitBlock, seg, type Line } from './text.js';
 
 export interface CompareRun {

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GENERATED_YAML, LATE_YAML, timelineOf } from '../test-support.js';
 import { dataflowModel, faultLines, gauge } from './dataflow-model.js';
-import { buildTimeline, seriesKey, valueAt } from './timeline.js';
+import { buildTimeline } from './timeline.js';
+import { seriesKey, valueAt } from './timeline/lookups.js';
 import { lineText, lineWidth } from './text.js';
 
 test('the dataflow of one partition: watermarks along the way, and no faults in the trace', () => {

@@ -6,10 +6,11 @@
  * not contain is said to be absent ("none in this run"), never drawn.
  */
 import { rulesForScenario } from '../../sim/semantics/rules.js';
-import { durationText } from '../../sim/semantics/explain.js';
+import { durationText } from '../../sim/semantics/explain/wording.js';
 import { countText } from './format.js';
 import { countLess } from './search.js';
-import { clockAt, seriesKey, valueAt, type ChannelIndex, type Timeline } from './timeline.js';
+import type { ChannelIndex, Timeline } from './timeline.js';
+import { clockAt, seriesKey, valueAt } from './timeline/lookups.js';
 import { fitLine, padRight, seg, type Line, type Segment } from './text.js';
 import { formatClock } from '../../sim/model/time.js';
 

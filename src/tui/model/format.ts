@@ -1,7 +1,7 @@
 /** Compact forms for narrow panels, built on the simulator's clock and duration formatters. */
 import { formatClock } from '../../sim/model/time.js';
 import type { Window } from '../../sim/model/window.js';
-import { durationText } from '../../sim/semantics/explain.js';
+import { durationText } from '../../sim/semantics/explain/wording.js';
 
 /** `12:00–12:02` when both ends are whole minutes, else `12:00:26–12:00:31.500`; `global` for the global window. */
 export function compactWindow(w: Window): string {

@@ -7,7 +7,8 @@ import type { PaneVerdictKind } from '../../sim/checkers/pane-classification.js'
 import { countText, latencyText } from './format.js';
 import { countAtMost, countLess } from './search.js';
 import { sparkline } from './sparkline.js';
-import { clockAt, type Timeline, type WindowStatus } from './timeline.js';
+import type { Timeline, WindowStatus } from './timeline.js';
+import { clockAt } from './timeline/lookups.js';
 import { fitLine, seg, type Line } from './text.js';
 import type { Percentile } from './order-stats.js';
 

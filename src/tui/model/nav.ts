@@ -1,7 +1,8 @@
 /** Navigation over one timeline: what the reducer asks when it jumps or moves the selection. */
 import type { Nav } from './state.js';
 import { countLess } from './search.js';
-import { rowVisibleAt, type Timeline } from './timeline.js';
+import type { Timeline } from './timeline.js';
+import { rowVisibleAt } from './timeline/lookups.js';
 
 /** Said when the run has none: the UI never pretends. */
 export const NO_FAILURES = 'no failures in this run: the trace has no fault, failure or restart';

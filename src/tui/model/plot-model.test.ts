@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GENERATED_YAML, LATE_YAML, SCORES_YAML, timelineOf } from '../test-support.js';
-import { niceStep, plotModel, plotScale } from './plot-model.js';
+import { plotModel } from './plot-model.js';
+import { niceStep, plotScale } from './plot/scale.js';
 import { lineText, lineWidth } from './text.js';
 
 const frame = (yaml: string, cursor: number | 'end', width: number, height: number, key: string | null) => {

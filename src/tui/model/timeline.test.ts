@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { GENERATED_YAML, LATE_YAML, SCORES_YAML, checkedOf } from '../test-support.js';
 import { queuedAt } from './dataflow-model.js';
 import { ledgerAt } from './metrics-model.js';
-import { buildTimeline, clockAt, fateAt, rowStatusAt, valueAt } from './timeline.js';
+import { buildTimeline } from './timeline.js';
+import { clockAt, fateAt, rowStatusAt, valueAt } from './timeline/lookups.js';
 
 test('every trace entry is a step, in processing-time order', () => {
   for (const yaml of [SCORES_YAML, LATE_YAML, GENERATED_YAML]) {

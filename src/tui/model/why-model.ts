@@ -2,11 +2,14 @@
  * The "Why" line: one sentence, with the numbers filled in, for the selected window (its latest
  * pane, or its latest late event, or what it still waits for) or else for the step just taken.
  */
-import { explainEntry, explainLate, explainPane, explainPending } from '../../sim/semantics/explain.js';
+import { explainEntry } from '../../sim/semantics/explain.js';
+import { explainPane, explainPending } from '../../sim/semantics/explain/panes.js';
+import { explainLate } from '../../sim/semantics/explain/lateness.js';
 import { assertNever } from '../../sim/kernel/assert.js';
 import type { TraceEvent } from '../../sim/trace/events.js';
 import { compactWindow, valueText } from './format.js';
-import { currentPaneAt, panesAt, rowVisibleAt, seriesKey, valueAt, type Timeline, type WindowRow } from './timeline.js';
+import type { Timeline, WindowRow } from './timeline.js';
+import { currentPaneAt, panesAt, rowVisibleAt, seriesKey, valueAt } from './timeline/lookups.js';
 import { fitLine, seg, wrapText, type Line, type Tone } from './text.js';
 
 export interface WhyOptions {

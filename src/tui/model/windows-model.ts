@@ -6,7 +6,8 @@ import { assertNever } from '../../sim/kernel/assert.js';
 import type { TraceEvent } from '../../sim/trace/events.js';
 import { keyWindowId } from '../../sim/truth/ids.js';
 import { compactWindow, valueText } from './format.js';
-import { currentPaneAt, panesAt, rowStatusAt, rowVisibleAt, type PaneRecord, type Timeline, type WindowRow } from './timeline.js';
+import type { PaneRecord, Timeline, WindowRow } from './timeline.js';
+import { currentPaneAt, panesAt, rowStatusAt, rowVisibleAt } from './timeline/lookups.js';
 import { fitLine, padLeft, padRight, seg, textWidth, type Line, type Segment, type Tone } from './text.js';
 
 export interface WindowsOptions {
