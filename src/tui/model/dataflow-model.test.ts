@@ -5,6 +5,8 @@ import { dataflowModel, faultLines, gauge } from './dataflow-model.js';
 import { buildTimeline } from './timeline.js';
 import { seriesKey, valueAt } from './timeline/lookups.js';
 import { lineText, lineWidth } from './text.js';
+import { loadScenario } from '../../cli/scenario-files.js';
+import { simulate } from '../../sim/report/simulate.js';
 
 test('the dataflow of one partition: watermarks along the way, and no faults in the trace', () => {
   const tl = timelineOf(LATE_YAML);
@@ -79,4 +81,15 @@ test('checkpoints, failures and recovery from the trace, at the cursor', () => {
   assert.match(text(n + 3), /1 completed at 12:03:00 · 2 in progress/);
   assert.match(text(n + 4), /job FAILED at 12:03:00: win0 crashed/);
   assert.match(text(n + 5), /job restarted at 12:03:00 from checkpoint 1/);
+});
+
+test('a micro-batch run shows its committed batches where a native run shows checkpoints', () => {
+  const tl = buildTimeline(simulate(loadScenario('micro-batch-latency')));
+  const committed = tl.kinds.checkpoints.filter((s) => tl.trace[s]?.type === 'batch-committed');
+  assert.ok(committed.length >= 2);
+  const before = faultLines(tl, 0).map(lineText).join('\n');
+  assert.match(before, /batches: none committed yet/);
+  const after = faultLines(tl, (committed[1] as number) + 1).map(lineText).join('\n');
+  assert.match(after, /batches: 2 committed · batch \d+ at 12:00:\d\d(\.\d+)? took /);
+  assert.doesNotMatch(after, /checkpoints:/);
 });

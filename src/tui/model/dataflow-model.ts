@@ -141,11 +141,14 @@ export function faultLines(tl: Timeline, cursor: number): Line[] {
   let completed: { id: number; at: number } | undefined;
   const open = new Set<number>();
   let aborted = 0;
+  // A micro-batch query's commit log entries are its checkpoints (Spark checkpoints every batch).
+  let batch: { id: number; at: number; durationMs: number; committed: number } | undefined;
   for (const step of tl.kinds.checkpoints) {
     if (step >= cursor) break;
     const e = tl.trace[step];
     if (e === undefined) continue;
-    if (e.type === 'checkpoint-triggered') open.add(e.id);
+    if (e.type === 'batch-committed') batch = { id: e.batch, at: e.at, durationMs: e.durationMs, committed: (batch?.committed ?? 0) + 1 };
+    else if (e.type === 'checkpoint-triggered') open.add(e.id);
     else if (e.type === 'checkpoint-completed') {
       open.delete(e.id);
       completed = { id: e.id, at: e.at };
@@ -154,8 +157,16 @@ export function faultLines(tl: Timeline, cursor: number): Line[] {
       aborted++;
     }
   }
-  const checkpoints: Segment[] =
-    tl.kinds.checkpoints.length === 0
+  const microBatch = tl.kinds.checkpoints.some((step) => tl.trace[step]?.type === 'batch-committed');
+  const checkpoints: Segment[] = microBatch
+    ? [
+        seg(' batches: ', 'dim'),
+        seg(
+          batch === undefined ? 'none committed yet' : `${batch.committed} committed · batch ${batch.id} at ${formatClock(batch.at)} took ${durationText(batch.durationMs)}`,
+          batch === undefined ? 'dim' : 'good',
+        ),
+      ]
+    : tl.kinds.checkpoints.length === 0
       ? [seg(' checkpoints: none in this run', 'dim')]
       : [
           seg(' checkpoints: ', 'dim'),
