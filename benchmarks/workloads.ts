@@ -18,7 +18,7 @@ import type { CostModel, FaultToleranceSpec, Scenario, WindowSpec } from '../src
 export const WORKLOAD_IDS = ['W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'W7'] as const;
 export type WorkloadId = (typeof WORKLOAD_IDS)[number];
 
-/** The engines a benchmark can name. Only 'native' exists in src/sim today. */
+/** The engines a benchmark can name: both exist in src/sim (native/, micro-batch/). */
 export const BENCH_ENGINES = ['native', 'micro-batch'] as const;
 export type BenchEngine = (typeof BENCH_ENGINES)[number];
 
