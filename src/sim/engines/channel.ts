@@ -95,15 +95,8 @@ export class Channel implements Wakeable {
       this.unconsumed++;
       this.outRecords++;
     }
-    const o = this.options;
-    if (this.outBuffer.length === 0 && (this.outRecords >= o.bufferRecords || o.bufferTimeoutMs === 0 || element instanceof Barrier)) {
-      // A buffer of this one element, sent at once (no cost model: every element): what flush
-      // does, without the output buffer in between.
-      this.outRecords = 0;
-      this.deliver(element, now);
-      return;
-    }
     this.outBuffer.push(element);
+    const o = this.options;
     if (this.outRecords >= o.bufferRecords || o.bufferTimeoutMs === 0 || element instanceof Barrier) {
       // A full buffer is sent; Flink also flushes when it broadcasts an event such as a barrier.
       this.flush(now);
@@ -118,17 +111,6 @@ export class Channel implements Wakeable {
     const at = now + this.options.latencyMs + this.extraLatencyMs;
     this.priority.push({ at, barrier, aheadAtSend: this.unconsumed, takenAtSend: this.taken });
     this.receiver.inputAvailableAt(at);
-  }
-
-  /** Sends a buffer holding `element` alone: as flush() with one element. */
-  private deliver(element: Element, now: number): void {
-    const at = now + this.options.latencyMs + this.extraLatencyMs;
-    const last = this.times.length > this.head ? (this.times[this.times.length - 1] as number) : -Infinity;
-    const due = Math.max(at, last);
-    this.times.push(due);
-    this.elements.push(element);
-    if (this.sender !== undefined) this.sender.meter.spend(now, this.options.bufferOverheadUs);
-    this.receiver.inputAvailableAt(due);
   }
 
   /** Sends what the output buffer holds now (the output flusher, or a forced flush). */
