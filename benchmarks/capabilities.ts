@@ -63,9 +63,11 @@ function faultToleranceTraceTypes(): Set<string> {
 }
 
 function probeCostModel(): CapabilityStatus {
-  // Two records per millisecond of input at 2 ms of source cost each: any honoured cost model backs up.
+  // 2,000 records appended over about 8 s (1 s of event time plus up to 6 s of arrival delay) at
+  // 20 ms of source cost each take 40 s to read: any honoured cost model ends the run later. (A
+  // cost of 2 ms a record did not: 4 s of reading fits inside the 8 s the appends are spread over.)
   const base = WORKLOADS.W1.build(2000, { ratePerSec: 2000 });
-  const costly = { ...base, cost: { ...BENCH_COST_MODEL, sourceRecordUs: 2000 } };
+  const costly = { ...base, cost: { ...BENCH_COST_MODEL, sourceRecordUs: 20_000 } };
   try {
     const free = runEngine('native', base, { trace: new NullTrace(), keepPanes: false });
     const paid = runEngine('native', costly, { trace: new NullTrace(), keepPanes: false });

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resetCapabilities } from './capabilities.js';
-import { bar, renderLatencyChart, renderSimulatedTable, simulateWorkload } from './simulated.js';
+import { capability, resetCapabilities } from './capabilities.js';
+import { bar, formatSustainable, renderLatencyChart, renderSimulatedTable, simulateWorkload, sustainableThroughput } from './simulated.js';
+import { WORKLOADS } from './workloads.js';
 
 test('bars are drawn in eighths of a cell and never longer than the width', () => {
   assert.equal(bar(10, 10, 4), '████');
@@ -45,4 +46,20 @@ test('simulated time: native latency of W1 is ordered, micro-batch says it is no
   } finally {
     resetCapabilities();
   }
+});
+
+test('the sweep brackets the sustainable rate with the cost model, and the table says when it only bounds it', () => {
+  const found = sustainableThroughput(WORKLOADS.W1.build(20_000), null, { events: 20_000 });
+  assert.ok(found.ratePerSec !== undefined && found.unsustainableRatePerSec !== undefined, JSON.stringify(found.trials));
+  assert.ok(found.ratePerSec < found.unsustainableRatePerSec);
+  // The window task pays 1 µs + 1 µs of serialisation + a 1 ms round trip shared by 4 requests: about 4 k records/s.
+  assert.ok(found.ratePerSec >= 2000 && found.ratePerSec <= 10_000, `${found.ratePerSec}`);
+  assert.equal(formatSustainable({ sustainableThroughput: 6200, unsustainableThroughput: 6700 }), '6.2 k/s');
+  assert.equal(formatSustainable({ sustainableThroughput: 16_000, unsustainableThroughput: null }), '≥ 16.0 k/s');
+  assert.equal(formatSustainable({ sustainableThroughput: null, unsustainableThroughput: 250 }), '< 250 /s');
+});
+
+test('the cost-model probe finds the cost model', () => {
+  resetCapabilities();
+  assert.deepEqual(capability('cost-model'), { available: true, reason: '' });
 });

@@ -258,3 +258,38 @@ describe('GeneratedLog', () => {
     assert.throws(() => make(spec({})).open(0, -1), /^Error: GeneratedLog.open: fromOffset must be a non-negative integer/);
   });
 });
+
+describe('GeneratedLog marks (reopening without regenerating from offset 0)', () => {
+  const big = spec({ events: 300_000, partitions: 2, disorder: { type: 'uniform', maxDelayMs: 6000 }, markerEvery: 7 });
+  const open = (log: GeneratedLog, p: number, from: number, n: number) => {
+    const c = log.open(p, from);
+    const out: LogEntry[] = [];
+    while (out.length < n && c.peekAppendTime() !== Infinity) out.push(plain(c.next()));
+    return out;
+  };
+
+  it('a cursor reopened at an offset a live cursor has passed reads what a fresh log reads there', () => {
+    const keys = new KeyTable();
+    const log = new GeneratedLog(big, new Prng(7), keys);
+    for (let p = 0; p < 2; p++) {
+      const live = log.open(p, 0);
+      for (let i = 0; i < 140_000; i++) live.next();
+    }
+    const fresh = new GeneratedLog(big, new Prng(7), new KeyTable());
+    for (const from of [0, 10, 65_535, 65_536, 100_000, 131_072, 139_999]) {
+      for (let p = 0; p < 2; p++) {
+        assert.deepEqual(open(log, p, from, 500), open(fresh, p, from, 500), `partition ${p} from ${from}`);
+      }
+    }
+  });
+
+  it('a copy is independent of its original', () => {
+    const log = new GeneratedLog(big, new Prng(3), new KeyTable());
+    const a = log.open(0, 70_000);
+    const b = a.copy();
+    const fromA = Array.from({ length: 300 }, () => plain(a.next()));
+    const fromB = Array.from({ length: 300 }, () => plain(b.next()));
+    assert.deepEqual(fromB, fromA);
+    assert.equal(a.offset, b.offset);
+  });
+});

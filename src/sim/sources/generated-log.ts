@@ -8,7 +8,7 @@
  * own streams (fork(`partition-${p}`) then 'keys', 'values', 'delay'), so partitions are
  * independent and a cursor's sequence depends only on the spec, the seed and the partition.
  */
-import type { Prng } from '../kernel/prng.js';
+import { Prng } from '../kernel/prng.js';
 import type { KeyTable, LogEntry } from '../model/record.js';
 import type { GeneratorSpec } from '../scenario/types.js';
 import { compileDisorder, type DelayModel } from './disorder.js';
@@ -34,11 +34,27 @@ interface GeneratorPlan {
   readonly spec: GeneratorSpec;
 }
 
+/**
+ * A cursor leaves a copy of itself (a mark) every MARK_EVERY offsets, and the log keeps the last
+ * MARKS_KEPT per partition, so reopening at an offset (a restart from a checkpoint) resumes from the
+ * nearest mark at or below it instead of regenerating the partition from offset 0. A checkpoint
+ * is usually recent, so two marks cover it; memory stays bounded (two copies of the pending buffer
+ * per partition), whatever the number of events.
+ */
+const MARK_EVERY = 1 << 16;
+const MARKS_KEPT = 2;
+
+function copyPrng(p: Prng): Prng {
+  return new Prng(p.seed, p.state());
+}
+
 export class GeneratedLogCursor implements LogCursor {
-  private readonly pending = new PendingEvents();
-  private readonly keyPrng: Prng;
-  private readonly valuePrng: Prng;
-  private readonly delayPrng: Prng;
+  private pending = new PendingEvents();
+  private keyPrng: Prng;
+  private valuePrng: Prng;
+  private delayPrng: Prng;
+  /** Told of every MARK_EVERY-th offset read; the log keeps copies there. */
+  onMark: ((cursor: GeneratedLogCursor) => void) | undefined;
   private readonly lagMs: number;
   private readonly idleFromMs: number;
   private readonly idleUntilMs: number;
@@ -54,12 +70,13 @@ export class GeneratedLogCursor implements LogCursor {
    */
   private aheadMs = NaN;
 
+  /** `prng` undefined: a copy in the making (copy() sets the streams and the position). */
   constructor(
     private readonly plan: GeneratorPlan,
     readonly partition: number,
-    prng: Prng,
+    prng: Prng | undefined,
   ) {
-    const streams = prng.fork(`partition-${partition}`);
+    const streams = (prng ?? new Prng(0)).fork(`partition-${partition}`);
     this.keyPrng = streams.fork('keys');
     this.valuePrng = streams.fork('values');
     this.delayPrng = streams.fork('delay');
@@ -101,7 +118,23 @@ export class GeneratedLogCursor implements LogCursor {
       throw new Error(`GeneratedLog: partition ${this.partition} has no entry at offset ${this.readCount}; check peekAppendTime() first`);
     }
     this.readCount++;
+    if ((this.readCount & (MARK_EVERY - 1)) === 0 && this.onMark !== undefined) this.onMark(this);
     return entry;
+  }
+
+  /** An independent cursor at the same offset, in the same state: it reads what this one would. */
+  copy(): GeneratedLogCursor {
+    const c = new GeneratedLogCursor(this.plan, this.partition, undefined);
+    c.pending = this.pending.copy();
+    c.keyPrng = copyPrng(this.keyPrng);
+    c.valuePrng = copyPrng(this.valuePrng);
+    c.delayPrng = copyPrng(this.delayPrng);
+    c.nextIndex = this.nextIndex;
+    c.nextEventTimeMs = this.nextEventTimeMs;
+    c.generated = this.generated;
+    c.readCount = this.readCount;
+    c.aheadMs = this.aheadMs;
+    return c;
   }
 
   /** Events not generated yet have event times of at least nextEventTimeMs (Infinity once exhausted). */
@@ -165,6 +198,8 @@ function internKeyNames(keys: KeyTable, keyCount: number): Int32Array {
 export class GeneratedLog implements PartitionedLog {
   readonly partitions: number;
   private readonly plan: GeneratorPlan;
+  /** Per partition, the last MARKS_KEPT marks, by increasing offset. */
+  private readonly marks: GeneratedLogCursor[][];
 
   constructor(
     spec: GeneratorSpec,
@@ -186,6 +221,16 @@ export class GeneratedLog implements PartitionedLog {
       markerEvery: spec.markerEvery ?? 0,
       spec,
     };
+    this.marks = Array.from({ length: spec.partitions }, () => []);
+  }
+
+  /** Keeps a copy of `cursor` if it is past every mark of its partition (cursors of one partition read the same entries). */
+  private mark(cursor: GeneratedLogCursor): void {
+    const kept = this.marks[cursor.partition] as GeneratedLogCursor[];
+    const last = kept[kept.length - 1];
+    if (last !== undefined && last.offset >= cursor.offset) return;
+    kept.push(cursor.copy());
+    if (kept.length > MARKS_KEPT) kept.shift();
   }
 
   /** The largest gap between an event's event time and its append time, lag included. */
@@ -195,8 +240,9 @@ export class GeneratedLog implements PartitionedLog {
 
   /**
    * Opens a cursor at `fromOffset`. A generated partition cannot seek: offsets follow append
-   * order, which only generation reveals, so the cursor regenerates from the start and reads
-   * `fromOffset` entries away, O(fromOffset). Recovery rewinds rarely, so that is acceptable for now.
+   * order, which only generation reveals, so the cursor starts from a copy of the nearest mark at
+   * or below `fromOffset` (see MARK_EVERY), or else from the start, and reads the entries in
+   * between away: O(MARK_EVERY) for a recent offset, O(fromOffset) for an old one.
    */
   open(partition: number, fromOffset: number): GeneratedLogCursor {
     if (!Number.isInteger(partition) || partition < 0 || partition >= this.partitions) {
@@ -205,7 +251,10 @@ export class GeneratedLog implements PartitionedLog {
     if (!Number.isInteger(fromOffset) || fromOffset < 0) {
       throw new Error(`GeneratedLog.open: fromOffset must be a non-negative integer, got ${fromOffset}`);
     }
-    const cursor = new GeneratedLogCursor(this.plan, partition, this.prng);
+    let from: GeneratedLogCursor | undefined;
+    for (const m of this.marks[partition] as GeneratedLogCursor[]) if (m.offset <= fromOffset) from = m;
+    const cursor = from !== undefined ? from.copy() : new GeneratedLogCursor(this.plan, partition, this.prng);
+    cursor.onMark = (c) => this.mark(c);
     while (cursor.offset < fromOffset) {
       if (cursor.peekAppendTime() === Infinity) {
         throw new Error(`GeneratedLog.open: fromOffset ${fromOffset} is past the end of partition ${partition} (${cursor.offset} entries)`);

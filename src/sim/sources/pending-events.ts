@@ -130,6 +130,26 @@ export class PendingEvents {
     };
   }
 
+  /** An independent copy: the same pending events, handed out in the same order. */
+  copy(): PendingEvents {
+    const c = new PendingEvents();
+    c.mask = this.mask;
+    c.keys = this.keys.slice();
+    c.values = this.values.slice();
+    c.eventTimes = this.eventTimes.slice();
+    c.appendTimes = this.appendTimes.slice();
+    c.flags = this.flags.slice();
+    c.nextInBucket = this.nextInBucket.slice();
+    c.oldest = this.oldest;
+    c.generated = this.generated;
+    c.unread = this.unread;
+    c.bucketMask = this.bucketMask;
+    c.heads = this.heads.slice();
+    c.tails = this.tails.slice();
+    c.base = this.base;
+    return c;
+  }
+
   /** Doubles the event ring; each live sequence moves to its slot under the new mask. */
   private growEvents(): void {
     const size = (this.mask + 1) * 2;

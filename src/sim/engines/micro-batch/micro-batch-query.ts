@@ -247,7 +247,8 @@ export class MicroBatchQuery implements Wakeable, FaultTarget {
   private readRecord(e: LogEntry, source: number, batchTime: number, now: number, aggregated: number[]): void {
     const sc = this.scenario;
     const sp = sc.parallelism.source;
-    const keyName = this.keys.name(e.key);
+    // The key's name is for the trace and a filter; with neither, it is not looked up per record.
+    const keyName = this.trace.detailed || this.pipeline.filters ? this.keys.name(e.key) : '';
     if (this.trace.detailed) {
       this.trace.emit({ type: 'event-ingested', at: now, task: source, ref: { partition: e.partition, offset: e.offset }, key: keyName, value: e.value, eventTime: e.eventTime, appendTime: e.appendTime });
     }

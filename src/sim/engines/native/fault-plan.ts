@@ -42,12 +42,16 @@ const END = 1;
 /** Schedules timed faults and answers the engine's "after checkpoint n" and "after n records" hooks. */
 export class FaultPlan implements Wakeable {
   private readonly fired = new Set<number>();
+  /** Asked once or twice per record, and the fault list never changes: worked out once. */
+  private readonly anyAfterRecords: boolean;
 
   constructor(
     private readonly faults: readonly FaultSpec[],
     private readonly scheduler: Scheduler,
     private readonly target: FaultTarget,
-  ) {}
+  ) {
+    this.anyAfterRecords = faults.some((f) => 'trigger' in f && f.trigger.kind === 'after-records');
+  }
 
   start(): void {
     this.faults.forEach((f, i) => {
@@ -92,7 +96,7 @@ export class FaultPlan implements Wakeable {
 
   /** True when some fault waits for a record count, so the engine must report counts. */
   get countsRecords(): boolean {
-    return this.faults.some((f) => 'trigger' in f && f.trigger.kind === 'after-records');
+    return this.anyAfterRecords;
   }
 
   private strike(i: number, f: Triggered, now: number): void {

@@ -228,7 +228,8 @@ export class NativeSourceTask implements Wakeable, ChannelSender {
     // Flink marks the output active before it emits a record again.
     if (this.idle) this.broadcastStatus(false, now);
     const timestamp = cfg.scenario.timeDomain === 'event-time' ? entry.eventTime : now;
-    if (!cfg.pipeline.keep(cfg.keys.name(entry.key), entry.value)) {
+    // The key's name is looked up only for a filter to test: with none, every event passes.
+    if (cfg.pipeline.filters && !cfg.pipeline.keep(cfg.keys.name(entry.key), entry.value)) {
       if (this.detailed) cfg.trace.emit({ type: 'event-filtered', at: now, ref: { partition: entry.partition, offset: entry.offset } });
     } else {
       const rec: StreamRecord = { entry, value: cfg.pipeline.map(entry.value), timestamp, ingestionTime: now as StreamRecord['ingestionTime'] };

@@ -199,13 +199,30 @@ export class NativeWindowTask implements Wakeable, ChannelReceiver {
    */
   private nextInput(now: number): number {
     // Channels that became available since the last look join the queue in order of arrival (ties by index).
+    // A lone joiner (one input drained and refilled, once per record at parallelism 1) is queued
+    // without the list and its sort: the same order, without garbage per record.
     let joining: { c: number; at: number }[] | undefined;
+    let lone = -1;
+    let loneAt = 0;
     for (let c = 0; c < this.inputs.length; c++) {
       if (this.queuedInput[c] === true) continue;
       const at = (this.inputs[c] as Channel).nextAvailableAt();
-      if (at <= now) (joining ??= []).push({ c, at });
+      if (at > now) continue;
+      if (lone < 0 && joining === undefined) {
+        lone = c;
+        loneAt = at;
+      } else {
+        if (joining === undefined) {
+          joining = [{ c: lone, at: loneAt }];
+          lone = -1;
+        }
+        joining.push({ c, at });
+      }
     }
-    if (joining !== undefined) {
+    if (lone >= 0) {
+      this.availableInputs.push(lone);
+      this.queuedInput[lone] = true;
+    } else if (joining !== undefined) {
       joining.sort((a, b) => a.at - b.at || a.c - b.c);
       for (const j of joining) {
         this.availableInputs.push(j.c);
