@@ -8,7 +8,8 @@
  * Around this kernel: window-state.ts (one window's state), event-timers.ts (its event-time
  * timers), pane-emitter.ts (firing under the accumulation modes), window-slicing.ts (sliding
  * windows kept as slices, on by default where exact), window-snapshot.ts (checkpoint entries),
- * window-trace.ts (the trace entries it writes).
+ * window-trace.ts (the trace entries it writes), session-windows.ts (merging session windows),
+ * fixed-window-table.ts (fixed windows per key), late-data.ts (the lateness decision).
  */
 import type { KeyTable, StreamRecord } from '../model/record.js';
 import type { Pane, PaneTiming } from '../model/pane.js';
@@ -20,15 +21,18 @@ import { type FixedWindows, assignStarts, windowEnd } from '../windows/fixed-win
 import { type Layout, layoutOf } from '../windows/layout.js';
 import { sessionMerge } from '../windows/sessions.js';
 import { onElement } from '../triggers/firing.js';
-import { addToAcc, mergeAcc, resultOf } from './aggregate.js';
+import { addToAcc, resultOf } from './aggregate.js';
 import { EventTimers, type TimerKind } from './event-timers.js';
+import { FixedWindowTable } from './fixed-window-table.js';
+import { isWindowLate, reportLate } from './late-data.js';
 import { PaneEmitter } from './pane-emitter.js';
+import { SessionWindows } from './session-windows.js';
 import type { SliceTotal } from './slice-store.js';
 import { SlicedKey, sliceWidthOf, slicingApplies } from './sliced-windows.js';
-import { type Retractable, WindowState } from './window-state.js';
+import { WindowState } from './window-state.js';
 import { WindowSlicing, timersAreShifts } from './window-slicing.js';
 import { type OperatorSnapshot, type WindowEntry, windowEntry, windowFromEntry } from './window-snapshot.js';
-import { type TraceContext, traceCleared, traceLate, traceWindowed } from './window-trace.js';
+import { type TraceContext, traceCleared, traceWindowed } from './window-trace.js';
 
 export type FiringPhase = 'early' | 'late';
 
@@ -58,8 +62,8 @@ export interface WindowOperatorConfig {
 export class WindowOperator {
   /** The progress clock: the combined input watermark, or Kafka Streams' stream time. */
   clock = -Infinity;
-  private readonly fixedState = new Map<number, Map<number, WindowState>>();
-  private readonly sessionState = new Map<number, WindowState[]>();
+  private readonly fixedState = new FixedWindowTable();
+  private readonly sessionState = new SessionWindows();
   /** A timer names a window state, or under slicing the key of a sliced window its timestamp identifies. */
   private readonly timers = new EventTimers<WindowState | SlicedKey>();
   private readonly layout: Layout;
@@ -165,9 +169,9 @@ export class WindowOperator {
       // These windows have their own accumulators; the sliced ones are listed by the slicing part.
       windows.push(windowEntry(ws, key, keyGroupOf(key), undefined));
     };
-    for (const perKey of this.fixedState.values()) for (const ws of perKey.values()) add(ws);
+    for (const ws of this.fixedState.all()) add(ws);
     if (this.slicing) windows.push(...this.slicing.entries((id) => this.keyName(id), keyGroupOf));
-    for (const sessions of this.sessionState.values()) for (const ws of sessions) add(ws);
+    for (const ws of this.sessionState.all()) add(ws);
     return { clock: this.clock, windows };
   }
 
@@ -205,23 +209,8 @@ export class WindowOperator {
       this.slicing.insert(ws);
       return;
     }
-    if (this.layout.kind === 'fixed') {
-      let perKey = this.fixedState.get(ws.key);
-      if (perKey === undefined) {
-        perKey = new Map();
-        this.fixedState.set(ws.key, perKey);
-      }
-      perKey.set(ws.start, ws);
-      return;
-    }
-    let sessions = this.sessionState.get(ws.key);
-    if (sessions === undefined) {
-      sessions = [];
-      this.sessionState.set(ws.key, sessions);
-    }
-    let at = 0;
-    while (at < sessions.length && (sessions[at] as WindowState).start < ws.start) at++;
-    sessions.splice(at, 0, ws);
+    if (this.layout.kind === 'fixed') this.fixedState.insert(ws);
+    else this.sessionState.insert(ws);
   }
 
   private processFixed(rec: StreamRecord, fixed: FixedWindows, now: number): void {
@@ -237,21 +226,16 @@ export class WindowOperator {
         this.addElement(ws, rec, now);
         continue;
       }
-      perKey ??= this.fixedState.get(key);
+      perKey ??= this.fixedState.of(key);
       ws = perKey?.get(start);
       if (ws === undefined) {
         const w = { start, end: windowEnd(fixed, start) };
-        // Flink WindowOperator.isWindowLate / Beam's droppable-element check, via the rule book.
-        if (this.clock >= this.cfg.rules.expireAt(w, undefined, this.latenessMs)) {
+        if (isWindowLate(this.cfg.rules, this.clock, w, undefined, this.latenessMs)) {
           this.lateBuf[late++] = w;
           continue;
         }
-        if (perKey === undefined) {
-          perKey = new Map();
-          this.fixedState.set(rec.entry.key, perKey);
-        }
-        ws = this.createWindow(rec.entry.key, w.start, w.end);
-        perKey.set(start, ws);
+        ws = this.createWindow(key, w.start, w.end);
+        perKey = this.fixedState.insert(ws);
       }
       this.recent[key] = ws;
       this.addElement(ws, rec, now);
@@ -262,15 +246,10 @@ export class WindowOperator {
   private processSession(rec: StreamRecord, gapMs: number, now: number): void {
     const rules = this.cfg.rules;
     const key = rec.entry.key;
-    let sessions = this.sessionState.get(key);
-    if (sessions === undefined) {
-      sessions = [];
-      this.sessionState.set(key, sessions);
-    }
     const proto = rules.sessionOf(rec.timestamp, gapMs);
-    const m = sessionMerge(rules, gapMs, sessions, proto);
+    const m = sessionMerge(rules, gapMs, this.sessionState.of(key), proto);
     // Flink checks the merged window for lateness (isWindowLate(actualWindow)) before adding.
-    if (this.clock >= rules.expireAt(m.span, gapMs, this.latenessMs)) {
+    if (isWindowLate(rules, this.clock, m.span, gapMs, this.latenessMs)) {
       this.lateBuf[0] = m.span;
       this.reportLate(rec, this.lateBuf, 1, true, now);
       return;
@@ -278,49 +257,23 @@ export class WindowOperator {
     let ws: WindowState;
     if (m.count === 0) {
       ws = this.createWindow(key, m.span.start, m.span.end);
-      let at = 0;
-      while (at < sessions.length && (sessions[at] as WindowState).start < ws.start) at++;
-      sessions.splice(at, 0, ws);
+      this.sessionState.insert(ws);
     } else {
-      ws = this.mergeSessions(sessions, m.first, m.count, m.span, now);
+      ws = this.mergeSessions(key, m.first, m.count, m.span, now);
     }
     this.addElement(ws, rec, now);
   }
 
-  private mergeSessions(sessions: WindowState[], first: number, count: number, span: Window, now: number): WindowState {
-    const target = sessions[first] as WindowState;
-    if (count === 1 && target.start === span.start && target.end === span.end) return target;
-    const from: Window[] = [];
-    const retractions: Retractable[] = target.pendingRetractions ?? [];
-    for (let i = first; i < first + count; i++) {
-      const ws = sessions[i] as WindowState;
-      from.push({ start: ws.start, end: ws.end });
-      if (ws.lastEmitted) retractions.push(ws.lastEmitted);
-      if (ws !== target) {
-        if (ws.pendingRetractions) retractions.push(...ws.pendingRetractions);
-        mergeAcc(target.total, ws.total);
-        mergeAcc(target.pane, ws.pane);
-        target.maxEventTime = Math.max(target.maxEventTime, ws.maxEventTime);
-        target.maxIngestionTime = Math.max(target.maxIngestionTime, ws.maxIngestionTime);
-        target.paneMaxEventTime = Math.max(target.paneMaxEventTime, ws.paneMaxEventTime);
-        target.paneMaxIngestionTime = Math.max(target.paneMaxIngestionTime, ws.paneMaxIngestionTime);
-        target.nextIndex = Math.max(target.nextIndex, ws.nextIndex);
-        ws.cleared = true;
-        this.liveWindows--;
-      }
-    }
-    sessions.splice(first + 1, count - 1);
-    // The merged span is a new window: it has emitted nothing yet, and withdraws what its parts said.
-    target.start = span.start;
-    target.end = span.end;
-    target.lastEmitted = undefined;
-    target.pendingRetractions = retractions.length > 0 ? retractions : undefined;
-    target.firings++;
-    this.registerTimers(target);
+  /** Merges sessions (SessionWindows.merge) and re-registers the timers of the merged span. */
+  private mergeSessions(key: number, first: number, count: number, span: Window, now: number): WindowState {
+    const merged = this.sessionState.merge(key, first, count, span);
+    if (merged === undefined) return this.sessionState.of(key)[first] as WindowState;
+    this.liveWindows -= merged.absorbed;
+    this.registerTimers(merged.into);
     if (this.cfg.trace.detailed) {
-      this.cfg.trace.emit({ type: 'windows-merged', at: now, task: this.cfg.task, key: this.keyName(target.key), from, into: span });
+      this.cfg.trace.emit({ type: 'windows-merged', at: now, task: this.cfg.task, key: this.keyName(key), from: merged.from, into: span });
     }
-    return target;
+    return merged.into;
   }
 
   /**
@@ -332,7 +285,7 @@ export class WindowOperator {
       // A sliced window cleared at its firing had no expiry timer: it needs one now.
       if (this.clearsAtFiring(ws.fireAt, ws.expireAt)) this.timers.register(ws.expireAt, 'expire', ws);
     });
-    for (const [key, perKey] of unsliced) this.fixedState.set(key, perKey);
+    for (const [key, perKey] of unsliced) this.fixedState.adopt(key, perKey);
     this.slicing = undefined;
   }
 
@@ -423,7 +376,7 @@ export class WindowOperator {
     const slicing = this.slicing;
     if (slicing === undefined || !slicing.isSliced(sk.key, start)) {
       // The window has its own accumulators by now (materialized at its firing, or slicing stopped).
-      const ws = slicing ? slicing.materializedAt(sk.key, start) : this.fixedState.get(sk.key)?.get(start);
+      const ws = slicing ? slicing.materializedAt(sk.key, start) : this.fixedState.get(sk.key, start);
       if (ws !== undefined) this.onEventTimer(time, kind, ws, now);
       return;
     }
@@ -465,14 +418,9 @@ export class WindowOperator {
     if (this.slicing) {
       this.slicing.release(ws);
     } else if (this.layout.kind === 'fixed') {
-      const perKey = this.fixedState.get(ws.key);
-      perKey?.delete(ws.start);
-      if (perKey?.size === 0) this.fixedState.delete(ws.key);
+      this.fixedState.remove(ws);
     } else {
-      const sessions = this.sessionState.get(ws.key);
-      const at = sessions ? sessions.indexOf(ws) : -1;
-      if (sessions && at >= 0) sessions.splice(at, 1);
-      if (sessions?.length === 0) this.sessionState.delete(ws.key);
+      this.sessionState.remove(ws);
     }
     if (this.cfg.trace.detailed) traceCleared(this.traceCx, this.keyName(ws.key), ws, this.clock, now);
   }
@@ -482,12 +430,7 @@ export class WindowOperator {
   }
 
   private reportLate(rec: StreamRecord, windows: readonly Window[], late: number, allLate: boolean, now: number): void {
-    // Flink sends an element to the late side output only when every window it belongs to was late
-    // (isSkippedElement && isElementLate); a partly late element is just dropped from those windows.
-    const disposition = allLate && this.cfg.scenario.lateData === 'side-output' ? 'side-output' : 'dropped';
-    if (!this.cfg.trace.detailed) return;
-    const key = this.keyName(rec.entry.key);
-    for (let i = 0; i < late; i++) traceLate(this.traceCx, key, windows[i] as Window, disposition, rec, this.clock, now);
+    reportLate(this.traceCx, this.cfg.scenario.lateData, (id) => this.keyName(id), rec, windows, late, allLate, this.clock, now);
   }
 
   private keyName(id: number): string {
