@@ -11,53 +11,29 @@
  * window-trace.ts (the trace entries it writes), session-windows.ts (merging session windows),
  * fixed-window-table.ts (fixed windows per key), late-data.ts (the lateness decision).
  */
-import type { KeyTable, StreamRecord } from '../model/record.js';
-import type { Pane, PaneTiming } from '../model/pane.js';
+import type { StreamRecord } from '../model/record.js';
+import type { PaneTiming } from '../model/pane.js';
 import type { Window } from '../model/window.js';
-import type { AggregateKind, Scenario, TriggerSpec } from '../scenario/types.js';
-import type { EngineRules } from '../semantics/rules.js';
-import type { TraceSink } from '../trace/events.js';
+import type { AggregateKind, TriggerSpec } from '../scenario/types.js';
 import { type FixedWindows, assignStarts, windowEnd } from '../windows/fixed-windows.js';
 import { type Layout, layoutOf } from '../windows/layout.js';
 import { sessionMerge } from '../windows/sessions.js';
 import { onElement } from '../triggers/firing.js';
-import { addToAcc, resultOf } from './aggregate.js';
+import { resultOf } from './aggregate.js';
 import { EventTimers, type TimerKind } from './event-timers.js';
 import { FixedWindowTable } from './fixed-window-table.js';
 import { isWindowLate, reportLate } from './late-data.js';
 import { PaneEmitter } from './pane-emitter.js';
+import type { FiringPhase, WindowOperatorConfig } from './window-operator-host.js';
 import { SessionWindows } from './session-windows.js';
 import type { SliceTotal } from './slice-store.js';
-import { SlicedKey, sliceWidthOf, slicingApplies } from './sliced-windows.js';
+import type { SlicedKey } from './sliced-windows.js';
 import { WindowState } from './window-state.js';
-import { WindowSlicing, timersAreShifts } from './window-slicing.js';
-import { type OperatorSnapshot, type WindowEntry, windowEntry, windowFromEntry } from './window-snapshot.js';
+import { type WindowSlicing, slicingFor } from './window-slicing.js';
+import { type OperatorSnapshot, type WindowEntry, ownEntries, restoreWindows } from './window-snapshot.js';
 import { type TraceContext, traceCleared, traceWindowed } from './window-trace.js';
 
-export type FiringPhase = 'early' | 'late';
-
-export interface WindowOperatorHost {
-  /** Where panes go (the sink chained to this operator). */
-  emit(pane: Pane, clock: number): void;
-  /** Sets a processing-time timer that calls onProcessingTimer(ws, phase, firings) at `at`. */
-  registerProcessingTimer(at: number, ws: WindowState, phase: FiringPhase, firings: number): void;
-}
-
-export interface WindowOperatorConfig {
-  readonly scenario: Scenario;
-  readonly rules: EngineRules;
-  readonly keys: KeyTable;
-  readonly task: number;
-  readonly trace: TraceSink;
-  readonly host: WindowOperatorHost;
-  /**
-   * Stream slicing for sliding windows (slice-store.ts), on by default where it applies
-   * (sliced-windows.ts slicingApplies). Off keeps one accumulator per window: the reference the
-   * slicing tests compare with. Either way the panes and the trace are the same.
-   */
-  readonly slicing?: boolean;
-}
-
+export type { FiringPhase, WindowOperatorConfig, WindowOperatorHost } from './window-operator-host.js';
 
 export class WindowOperator {
   /** The progress clock: the combined input watermark, or Kafka Streams' stream time. */
@@ -96,15 +72,8 @@ export class WindowOperator {
       (s.semantics === 'kafka-streams' && !s.suppress) || (s.semantics === 'spark' && s.outputMode === 'update');
     this.traceCx = { trace: cfg.trace, task: cfg.task };
     this.panes = new PaneEmitter(s.aggregate, s.accumulation, cfg.host, (id) => this.keyName(id));
-    const l = this.layout;
-    if (
-      l.kind === 'fixed' &&
-      cfg.slicing !== false &&
-      slicingApplies(l.fixed, s.trigger, this.emitsEveryUpdate) &&
-      timersAreShifts(cfg.rules, l.fixed, this.latenessMs)
-    ) {
-      const sumsMatter = s.aggregate === 'sum' || s.aggregate === 'avg';
-      this.slicing = new WindowSlicing(l.fixed, sliceWidthOf(l.fixed), sumsMatter, cfg.rules, this.latenessMs, {
+    if (cfg.slicing !== false) {
+      this.slicing = slicingFor(this.layout, s, cfg.rules, this.latenessMs, this.emitsEveryUpdate, {
         clock: () => this.clock,
         detailed: cfg.trace.detailed,
         openSliced: (sk, fireAt, expireAt) => {
@@ -164,14 +133,10 @@ export class WindowOperator {
   /** The state a checkpoint stores: every open window, deep-copied. */
   snapshot(keyGroupOf: (key: string) => number): OperatorSnapshot {
     const windows: WindowEntry[] = [];
-    const add = (ws: WindowState) => {
-      const key = this.keyName(ws.key);
-      // These windows have their own accumulators; the sliced ones are listed by the slicing part.
-      windows.push(windowEntry(ws, key, keyGroupOf(key), undefined));
-    };
-    for (const ws of this.fixedState.all()) add(ws);
-    if (this.slicing) windows.push(...this.slicing.entries((id) => this.keyName(id), keyGroupOf));
-    for (const ws of this.sessionState.all()) add(ws);
+    const keyName = (id: number) => this.keyName(id);
+    ownEntries(this.fixedState.all(), keyName, keyGroupOf, windows);
+    if (this.slicing) windows.push(...this.slicing.entries(keyName, keyGroupOf));
+    ownEntries(this.sessionState.all(), keyName, keyGroupOf, windows);
     return { clock: this.clock, windows };
   }
 
@@ -185,23 +150,14 @@ export class WindowOperator {
   restore(snapshot: OperatorSnapshot, owns: (entry: WindowEntry) => boolean, now: number): number {
     this.clock = Math.max(this.clock, snapshot.clock);
     this.recent.length = 0;
-    let restored = 0;
-    for (const e of snapshot.windows) {
-      if (!owns(e)) continue;
-      // A restored window keeps its content in its own accumulators, sliced or not.
-      const ws = windowFromEntry(this.cfg.keys.intern(e.key), e);
+    const open = (ws: WindowState) => {
       this.insert(ws);
       this.liveWindows++;
       this.registerTimers(ws);
-      ws.onTimePassed = ws.onTimePassed || e.onTimePassed;
-      if (e.processingTimer) {
-        ws.processingTimerAt = Math.max(now, e.processingTimer.at);
-        ws.processingTimerPhase = e.processingTimer.phase;
-        this.cfg.host.registerProcessingTimer(ws.processingTimerAt, ws, e.processingTimer.phase, ws.firings);
-      }
-      restored++;
-    }
-    return restored;
+    };
+    return restoreWindows(snapshot, owns, this.cfg.keys, now, open, (at, ws, phase, firings) =>
+      this.cfg.host.registerProcessingTimer(at, ws, phase, firings),
+    );
   }
 
   private insert(ws: WindowState): void {
@@ -322,13 +278,7 @@ export class WindowOperator {
   }
 
   private addElement(ws: WindowState, rec: StreamRecord, now: number): void {
-    addToAcc(ws.total, rec.value);
-    addToAcc(ws.pane, rec.value);
-    const et = rec.entry.eventTime;
-    if (et > ws.maxEventTime) ws.maxEventTime = et;
-    if (et > ws.paneMaxEventTime) ws.paneMaxEventTime = et;
-    if (rec.ingestionTime > ws.maxIngestionTime) ws.maxIngestionTime = rec.ingestionTime;
-    if (rec.ingestionTime > ws.paneMaxIngestionTime) ws.paneMaxIngestionTime = rec.ingestionTime;
+    ws.add(rec.value, rec.entry.eventTime, rec.ingestionTime);
     if (this.cfg.trace.detailed) traceWindowed(this.traceCx, this.keyName(ws.key), ws, ws.onTimePassed, rec, this.clock, now);
     if (this.emitsEveryUpdate) {
       this.fire(ws, this.clock >= ws.end ? 'LATE' : 'EARLY', now, false);
