@@ -18,8 +18,8 @@ import type { AggregateKind, TriggerSpec } from '../scenario/types.js';
 import { type FixedWindows, assignStarts, windowEnd } from '../windows/fixed-windows.js';
 import { type Layout, layoutOf } from '../windows/layout.js';
 import { sessionMerge } from '../windows/sessions.js';
-import { onElement } from '../triggers/firing.js';
 import { resultOf } from './aggregate.js';
+import { paneOnElement, paneOnProcessingTimer } from './element-trigger.js';
 import { EventTimers, type TimerKind } from './event-timers.js';
 import { FixedWindowTable } from './fixed-window-table.js';
 import { isWindowLate, reportLate } from './late-data.js';
@@ -124,10 +124,8 @@ export class WindowOperator {
   }
 
   onProcessingTimer(ws: WindowState, phase: FiringPhase, firings: number, now: number): void {
-    // A timer set for a pane that has since fired, or for a window that is gone, is stale.
-    if (ws.cleared || ws.firings !== firings || ws.pane.count === 0) return;
-    if ((phase === 'late') !== ws.onTimePassed) return;
-    this.fire(ws, phase === 'early' ? 'EARLY' : 'LATE', now, false);
+    const timing = paneOnProcessingTimer(ws, phase, firings);
+    if (timing !== undefined) this.fire(ws, timing, now, false);
   }
 
   /** The state a checkpoint stores: every open window, deep-copied. */
@@ -155,9 +153,7 @@ export class WindowOperator {
       this.liveWindows++;
       this.registerTimers(ws);
     };
-    return restoreWindows(snapshot, owns, this.cfg.keys, now, open, (at, ws, phase, firings) =>
-      this.cfg.host.registerProcessingTimer(at, ws, phase, firings),
-    );
+    return restoreWindows(snapshot, owns, this.cfg.keys, now, open, this.cfg.host);
   }
 
   private insert(ws: WindowState): void {
@@ -280,20 +276,8 @@ export class WindowOperator {
   private addElement(ws: WindowState, rec: StreamRecord, now: number): void {
     ws.add(rec.value, rec.entry.eventTime, rec.ingestionTime);
     if (this.cfg.trace.detailed) traceWindowed(this.traceCx, this.keyName(ws.key), ws, ws.onTimePassed, rec, this.clock, now);
-    if (this.emitsEveryUpdate) {
-      this.fire(ws, this.clock >= ws.end ? 'LATE' : 'EARLY', now, false);
-      return;
-    }
-    const phase: FiringPhase = ws.onTimePassed ? 'late' : 'early';
-    const spec = phase === 'late' ? this.trigger.late : this.trigger.early;
-    if (spec === undefined) return;
-    const decision = onElement(spec, ws.pane.count, now);
-    if (decision.kind === 'fire') this.fire(ws, phase === 'late' ? 'LATE' : 'EARLY', now, false);
-    else if (decision.kind === 'timer') {
-      ws.processingTimerAt = decision.at;
-      ws.processingTimerPhase = phase;
-      this.cfg.host.registerProcessingTimer(decision.at, ws, phase, ws.firings);
-    }
+    const timing = paneOnElement(ws, this.trigger, this.emitsEveryUpdate, this.clock, now, this.cfg.host);
+    if (timing !== undefined) this.fire(ws, timing, now, false);
   }
 
   private onTimer(time: number, kind: TimerKind, entry: WindowState | SlicedKey, now: number): void {

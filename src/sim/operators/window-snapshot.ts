@@ -6,6 +6,7 @@
 import type { KeyTable } from '../model/record.js';
 import type { Acc } from './aggregate.js';
 import type { SliceTotal } from './slice-store.js';
+import type { WindowOperatorHost } from './window-operator-host.js';
 import { type Retractable, WindowState } from './window-state.js';
 
 export interface WindowEntry {
@@ -88,7 +89,7 @@ export function restoreWindows(
   keys: KeyTable,
   now: number,
   open: (ws: WindowState) => void,
-  registerProcessingTimer: (at: number, ws: WindowState, phase: 'early' | 'late', firings: number) => void,
+  host: Pick<WindowOperatorHost, 'registerProcessingTimer'>,
 ): number {
   let restored = 0;
   for (const e of snapshot.windows) {
@@ -100,7 +101,7 @@ export function restoreWindows(
     if (e.processingTimer) {
       ws.processingTimerAt = Math.max(now, e.processingTimer.at);
       ws.processingTimerPhase = e.processingTimer.phase;
-      registerProcessingTimer(ws.processingTimerAt, ws, e.processingTimer.phase, ws.firings);
+      host.registerProcessingTimer(ws.processingTimerAt, ws, e.processingTimer.phase, ws.firings);
     }
     restored++;
   }
