@@ -8,58 +8,38 @@
  * Around this kernel: window-state.ts (one window's state), event-timers.ts (its event-time
  * timers), pane-emitter.ts (firing under the accumulation modes), window-slicing.ts (sliding
  * windows kept as slices, on by default where exact), window-snapshot.ts (checkpoint entries),
- * window-trace.ts (the trace entries it writes).
+ * window-trace.ts (the trace entries it writes), session-windows.ts (merging session windows),
+ * fixed-window-table.ts (fixed windows per key), late-data.ts (the lateness decision).
  */
-import type { KeyTable, StreamRecord } from '../model/record.js';
-import type { Pane, PaneTiming } from '../model/pane.js';
+import type { StreamRecord } from '../model/record.js';
+import type { PaneTiming } from '../model/pane.js';
 import type { Window } from '../model/window.js';
-import type { AggregateKind, Scenario, TriggerSpec } from '../scenario/types.js';
-import type { EngineRules } from '../semantics/rules.js';
-import type { TraceSink } from '../trace/events.js';
+import type { AggregateKind, TriggerSpec } from '../scenario/types.js';
 import { type FixedWindows, assignStarts, windowEnd } from '../windows/fixed-windows.js';
 import { type Layout, layoutOf } from '../windows/layout.js';
 import { sessionMerge } from '../windows/sessions.js';
-import { onElement } from '../triggers/firing.js';
-import { addToAcc, mergeAcc, resultOf } from './aggregate.js';
+import { resultOf } from './aggregate.js';
+import { paneOnElement, paneOnProcessingTimer } from './element-trigger.js';
 import { EventTimers, type TimerKind } from './event-timers.js';
+import { FixedWindowTable } from './fixed-window-table.js';
+import { isWindowLate, reportLate } from './late-data.js';
 import { PaneEmitter } from './pane-emitter.js';
+import type { FiringPhase, WindowOperatorConfig } from './window-operator-host.js';
+import { SessionWindows } from './session-windows.js';
 import type { SliceTotal } from './slice-store.js';
-import { SlicedKey, sliceWidthOf, slicingApplies } from './sliced-windows.js';
-import { type Retractable, WindowState } from './window-state.js';
-import { WindowSlicing, timersAreShifts } from './window-slicing.js';
-import { type OperatorSnapshot, type WindowEntry, windowEntry, windowFromEntry } from './window-snapshot.js';
-import { type TraceContext, traceCleared, traceLate, traceWindowed } from './window-trace.js';
+import type { SlicedKey } from './sliced-windows.js';
+import { WindowState } from './window-state.js';
+import { type WindowSlicing, slicingFor } from './window-slicing.js';
+import { type OperatorSnapshot, type WindowEntry, ownEntries, restoreWindows } from './window-snapshot.js';
+import { type TraceContext, traceCleared, traceWindowed } from './window-trace.js';
 
-export type FiringPhase = 'early' | 'late';
-
-export interface WindowOperatorHost {
-  /** Where panes go (the sink chained to this operator). */
-  emit(pane: Pane, clock: number): void;
-  /** Sets a processing-time timer that calls onProcessingTimer(ws, phase, firings) at `at`. */
-  registerProcessingTimer(at: number, ws: WindowState, phase: FiringPhase, firings: number): void;
-}
-
-export interface WindowOperatorConfig {
-  readonly scenario: Scenario;
-  readonly rules: EngineRules;
-  readonly keys: KeyTable;
-  readonly task: number;
-  readonly trace: TraceSink;
-  readonly host: WindowOperatorHost;
-  /**
-   * Stream slicing for sliding windows (slice-store.ts), on by default where it applies
-   * (sliced-windows.ts slicingApplies). Off keeps one accumulator per window: the reference the
-   * slicing tests compare with. Either way the panes and the trace are the same.
-   */
-  readonly slicing?: boolean;
-}
-
+export type { FiringPhase, WindowOperatorConfig, WindowOperatorHost } from './window-operator-host.js';
 
 export class WindowOperator {
   /** The progress clock: the combined input watermark, or Kafka Streams' stream time. */
   clock = -Infinity;
-  private readonly fixedState = new Map<number, Map<number, WindowState>>();
-  private readonly sessionState = new Map<number, WindowState[]>();
+  private readonly fixedState = new FixedWindowTable();
+  private readonly sessionState = new SessionWindows();
   /** A timer names a window state, or under slicing the key of a sliced window its timestamp identifies. */
   private readonly timers = new EventTimers<WindowState | SlicedKey>();
   private readonly layout: Layout;
@@ -92,15 +72,8 @@ export class WindowOperator {
       (s.semantics === 'kafka-streams' && !s.suppress) || (s.semantics === 'spark' && s.outputMode === 'update');
     this.traceCx = { trace: cfg.trace, task: cfg.task };
     this.panes = new PaneEmitter(s.aggregate, s.accumulation, cfg.host, (id) => this.keyName(id));
-    const l = this.layout;
-    if (
-      l.kind === 'fixed' &&
-      cfg.slicing !== false &&
-      slicingApplies(l.fixed, s.trigger, this.emitsEveryUpdate) &&
-      timersAreShifts(cfg.rules, l.fixed, this.latenessMs)
-    ) {
-      const sumsMatter = s.aggregate === 'sum' || s.aggregate === 'avg';
-      this.slicing = new WindowSlicing(l.fixed, sliceWidthOf(l.fixed), sumsMatter, cfg.rules, this.latenessMs, {
+    if (cfg.slicing !== false) {
+      this.slicing = slicingFor(this.layout, s, cfg.rules, this.latenessMs, this.emitsEveryUpdate, {
         clock: () => this.clock,
         detailed: cfg.trace.detailed,
         openSliced: (sk, fireAt, expireAt) => {
@@ -151,23 +124,17 @@ export class WindowOperator {
   }
 
   onProcessingTimer(ws: WindowState, phase: FiringPhase, firings: number, now: number): void {
-    // A timer set for a pane that has since fired, or for a window that is gone, is stale.
-    if (ws.cleared || ws.firings !== firings || ws.pane.count === 0) return;
-    if ((phase === 'late') !== ws.onTimePassed) return;
-    this.fire(ws, phase === 'early' ? 'EARLY' : 'LATE', now, false);
+    const timing = paneOnProcessingTimer(ws, phase, firings);
+    if (timing !== undefined) this.fire(ws, timing, now, false);
   }
 
   /** The state a checkpoint stores: every open window, deep-copied. */
   snapshot(keyGroupOf: (key: string) => number): OperatorSnapshot {
     const windows: WindowEntry[] = [];
-    const add = (ws: WindowState) => {
-      const key = this.keyName(ws.key);
-      // These windows have their own accumulators; the sliced ones are listed by the slicing part.
-      windows.push(windowEntry(ws, key, keyGroupOf(key), undefined));
-    };
-    for (const perKey of this.fixedState.values()) for (const ws of perKey.values()) add(ws);
-    if (this.slicing) windows.push(...this.slicing.entries((id) => this.keyName(id), keyGroupOf));
-    for (const sessions of this.sessionState.values()) for (const ws of sessions) add(ws);
+    const keyName = (id: number) => this.keyName(id);
+    ownEntries(this.fixedState.all(), keyName, keyGroupOf, windows);
+    if (this.slicing) windows.push(...this.slicing.entries(keyName, keyGroupOf));
+    ownEntries(this.sessionState.all(), keyName, keyGroupOf, windows);
     return { clock: this.clock, windows };
   }
 
@@ -181,23 +148,12 @@ export class WindowOperator {
   restore(snapshot: OperatorSnapshot, owns: (entry: WindowEntry) => boolean, now: number): number {
     this.clock = Math.max(this.clock, snapshot.clock);
     this.recent.length = 0;
-    let restored = 0;
-    for (const e of snapshot.windows) {
-      if (!owns(e)) continue;
-      // A restored window keeps its content in its own accumulators, sliced or not.
-      const ws = windowFromEntry(this.cfg.keys.intern(e.key), e);
+    const open = (ws: WindowState) => {
       this.insert(ws);
       this.liveWindows++;
       this.registerTimers(ws);
-      ws.onTimePassed = ws.onTimePassed || e.onTimePassed;
-      if (e.processingTimer) {
-        ws.processingTimerAt = Math.max(now, e.processingTimer.at);
-        ws.processingTimerPhase = e.processingTimer.phase;
-        this.cfg.host.registerProcessingTimer(ws.processingTimerAt, ws, e.processingTimer.phase, ws.firings);
-      }
-      restored++;
-    }
-    return restored;
+    };
+    return restoreWindows(snapshot, owns, this.cfg.keys, now, open, this.cfg.host);
   }
 
   private insert(ws: WindowState): void {
@@ -205,23 +161,8 @@ export class WindowOperator {
       this.slicing.insert(ws);
       return;
     }
-    if (this.layout.kind === 'fixed') {
-      let perKey = this.fixedState.get(ws.key);
-      if (perKey === undefined) {
-        perKey = new Map();
-        this.fixedState.set(ws.key, perKey);
-      }
-      perKey.set(ws.start, ws);
-      return;
-    }
-    let sessions = this.sessionState.get(ws.key);
-    if (sessions === undefined) {
-      sessions = [];
-      this.sessionState.set(ws.key, sessions);
-    }
-    let at = 0;
-    while (at < sessions.length && (sessions[at] as WindowState).start < ws.start) at++;
-    sessions.splice(at, 0, ws);
+    if (this.layout.kind === 'fixed') this.fixedState.insert(ws);
+    else this.sessionState.insert(ws);
   }
 
   private processFixed(rec: StreamRecord, fixed: FixedWindows, now: number): void {
@@ -237,21 +178,16 @@ export class WindowOperator {
         this.addElement(ws, rec, now);
         continue;
       }
-      perKey ??= this.fixedState.get(key);
+      perKey ??= this.fixedState.of(key);
       ws = perKey?.get(start);
       if (ws === undefined) {
         const w = { start, end: windowEnd(fixed, start) };
-        // Flink WindowOperator.isWindowLate / Beam's droppable-element check, via the rule book.
-        if (this.clock >= this.cfg.rules.expireAt(w, undefined, this.latenessMs)) {
+        if (isWindowLate(this.cfg.rules, this.clock, w, undefined, this.latenessMs)) {
           this.lateBuf[late++] = w;
           continue;
         }
-        if (perKey === undefined) {
-          perKey = new Map();
-          this.fixedState.set(rec.entry.key, perKey);
-        }
-        ws = this.createWindow(rec.entry.key, w.start, w.end);
-        perKey.set(start, ws);
+        ws = this.createWindow(key, w.start, w.end);
+        perKey = this.fixedState.insert(ws);
       }
       this.recent[key] = ws;
       this.addElement(ws, rec, now);
@@ -262,15 +198,10 @@ export class WindowOperator {
   private processSession(rec: StreamRecord, gapMs: number, now: number): void {
     const rules = this.cfg.rules;
     const key = rec.entry.key;
-    let sessions = this.sessionState.get(key);
-    if (sessions === undefined) {
-      sessions = [];
-      this.sessionState.set(key, sessions);
-    }
     const proto = rules.sessionOf(rec.timestamp, gapMs);
-    const m = sessionMerge(rules, gapMs, sessions, proto);
+    const m = sessionMerge(rules, gapMs, this.sessionState.of(key), proto);
     // Flink checks the merged window for lateness (isWindowLate(actualWindow)) before adding.
-    if (this.clock >= rules.expireAt(m.span, gapMs, this.latenessMs)) {
+    if (isWindowLate(rules, this.clock, m.span, gapMs, this.latenessMs)) {
       this.lateBuf[0] = m.span;
       this.reportLate(rec, this.lateBuf, 1, true, now);
       return;
@@ -278,49 +209,23 @@ export class WindowOperator {
     let ws: WindowState;
     if (m.count === 0) {
       ws = this.createWindow(key, m.span.start, m.span.end);
-      let at = 0;
-      while (at < sessions.length && (sessions[at] as WindowState).start < ws.start) at++;
-      sessions.splice(at, 0, ws);
+      this.sessionState.insert(ws);
     } else {
-      ws = this.mergeSessions(sessions, m.first, m.count, m.span, now);
+      ws = this.mergeSessions(key, m.first, m.count, m.span, now);
     }
     this.addElement(ws, rec, now);
   }
 
-  private mergeSessions(sessions: WindowState[], first: number, count: number, span: Window, now: number): WindowState {
-    const target = sessions[first] as WindowState;
-    if (count === 1 && target.start === span.start && target.end === span.end) return target;
-    const from: Window[] = [];
-    const retractions: Retractable[] = target.pendingRetractions ?? [];
-    for (let i = first; i < first + count; i++) {
-      const ws = sessions[i] as WindowState;
-      from.push({ start: ws.start, end: ws.end });
-      if (ws.lastEmitted) retractions.push(ws.lastEmitted);
-      if (ws !== target) {
-        if (ws.pendingRetractions) retractions.push(...ws.pendingRetractions);
-        mergeAcc(target.total, ws.total);
-        mergeAcc(target.pane, ws.pane);
-        target.maxEventTime = Math.max(target.maxEventTime, ws.maxEventTime);
-        target.maxIngestionTime = Math.max(target.maxIngestionTime, ws.maxIngestionTime);
-        target.paneMaxEventTime = Math.max(target.paneMaxEventTime, ws.paneMaxEventTime);
-        target.paneMaxIngestionTime = Math.max(target.paneMaxIngestionTime, ws.paneMaxIngestionTime);
-        target.nextIndex = Math.max(target.nextIndex, ws.nextIndex);
-        ws.cleared = true;
-        this.liveWindows--;
-      }
-    }
-    sessions.splice(first + 1, count - 1);
-    // The merged span is a new window: it has emitted nothing yet, and withdraws what its parts said.
-    target.start = span.start;
-    target.end = span.end;
-    target.lastEmitted = undefined;
-    target.pendingRetractions = retractions.length > 0 ? retractions : undefined;
-    target.firings++;
-    this.registerTimers(target);
+  /** Merges sessions (SessionWindows.merge) and re-registers the timers of the merged span. */
+  private mergeSessions(key: number, first: number, count: number, span: Window, now: number): WindowState {
+    const merged = this.sessionState.merge(key, first, count, span);
+    if (merged === undefined) return this.sessionState.of(key)[first] as WindowState;
+    this.liveWindows -= merged.absorbed;
+    this.registerTimers(merged.into);
     if (this.cfg.trace.detailed) {
-      this.cfg.trace.emit({ type: 'windows-merged', at: now, task: this.cfg.task, key: this.keyName(target.key), from, into: span });
+      this.cfg.trace.emit({ type: 'windows-merged', at: now, task: this.cfg.task, key: this.keyName(key), from: merged.from, into: span });
     }
-    return target;
+    return merged.into;
   }
 
   /**
@@ -332,7 +237,7 @@ export class WindowOperator {
       // A sliced window cleared at its firing had no expiry timer: it needs one now.
       if (this.clearsAtFiring(ws.fireAt, ws.expireAt)) this.timers.register(ws.expireAt, 'expire', ws);
     });
-    for (const [key, perKey] of unsliced) this.fixedState.set(key, perKey);
+    for (const [key, perKey] of unsliced) this.fixedState.adopt(key, perKey);
     this.slicing = undefined;
   }
 
@@ -369,28 +274,10 @@ export class WindowOperator {
   }
 
   private addElement(ws: WindowState, rec: StreamRecord, now: number): void {
-    addToAcc(ws.total, rec.value);
-    addToAcc(ws.pane, rec.value);
-    const et = rec.entry.eventTime;
-    if (et > ws.maxEventTime) ws.maxEventTime = et;
-    if (et > ws.paneMaxEventTime) ws.paneMaxEventTime = et;
-    if (rec.ingestionTime > ws.maxIngestionTime) ws.maxIngestionTime = rec.ingestionTime;
-    if (rec.ingestionTime > ws.paneMaxIngestionTime) ws.paneMaxIngestionTime = rec.ingestionTime;
+    ws.add(rec.value, rec.entry.eventTime, rec.ingestionTime);
     if (this.cfg.trace.detailed) traceWindowed(this.traceCx, this.keyName(ws.key), ws, ws.onTimePassed, rec, this.clock, now);
-    if (this.emitsEveryUpdate) {
-      this.fire(ws, this.clock >= ws.end ? 'LATE' : 'EARLY', now, false);
-      return;
-    }
-    const phase: FiringPhase = ws.onTimePassed ? 'late' : 'early';
-    const spec = phase === 'late' ? this.trigger.late : this.trigger.early;
-    if (spec === undefined) return;
-    const decision = onElement(spec, ws.pane.count, now);
-    if (decision.kind === 'fire') this.fire(ws, phase === 'late' ? 'LATE' : 'EARLY', now, false);
-    else if (decision.kind === 'timer') {
-      ws.processingTimerAt = decision.at;
-      ws.processingTimerPhase = phase;
-      this.cfg.host.registerProcessingTimer(decision.at, ws, phase, ws.firings);
-    }
+    const timing = paneOnElement(ws, this.trigger, this.emitsEveryUpdate, this.clock, now, this.cfg.host);
+    if (timing !== undefined) this.fire(ws, timing, now, false);
   }
 
   private onTimer(time: number, kind: TimerKind, entry: WindowState | SlicedKey, now: number): void {
@@ -423,7 +310,7 @@ export class WindowOperator {
     const slicing = this.slicing;
     if (slicing === undefined || !slicing.isSliced(sk.key, start)) {
       // The window has its own accumulators by now (materialized at its firing, or slicing stopped).
-      const ws = slicing ? slicing.materializedAt(sk.key, start) : this.fixedState.get(sk.key)?.get(start);
+      const ws = slicing ? slicing.materializedAt(sk.key, start) : this.fixedState.get(sk.key, start);
       if (ws !== undefined) this.onEventTimer(time, kind, ws, now);
       return;
     }
@@ -465,14 +352,9 @@ export class WindowOperator {
     if (this.slicing) {
       this.slicing.release(ws);
     } else if (this.layout.kind === 'fixed') {
-      const perKey = this.fixedState.get(ws.key);
-      perKey?.delete(ws.start);
-      if (perKey?.size === 0) this.fixedState.delete(ws.key);
+      this.fixedState.remove(ws);
     } else {
-      const sessions = this.sessionState.get(ws.key);
-      const at = sessions ? sessions.indexOf(ws) : -1;
-      if (sessions && at >= 0) sessions.splice(at, 1);
-      if (sessions?.length === 0) this.sessionState.delete(ws.key);
+      this.sessionState.remove(ws);
     }
     if (this.cfg.trace.detailed) traceCleared(this.traceCx, this.keyName(ws.key), ws, this.clock, now);
   }
@@ -482,12 +364,7 @@ export class WindowOperator {
   }
 
   private reportLate(rec: StreamRecord, windows: readonly Window[], late: number, allLate: boolean, now: number): void {
-    // Flink sends an element to the late side output only when every window it belongs to was late
-    // (isSkippedElement && isElementLate); a partly late element is just dropped from those windows.
-    const disposition = allLate && this.cfg.scenario.lateData === 'side-output' ? 'side-output' : 'dropped';
-    if (!this.cfg.trace.detailed) return;
-    const key = this.keyName(rec.entry.key);
-    for (let i = 0; i < late; i++) traceLate(this.traceCx, key, windows[i] as Window, disposition, rec, this.clock, now);
+    reportLate(this.traceCx, this.cfg.scenario.lateData, (id) => this.keyName(id), rec, windows, late, allLate, this.clock, now);
   }
 
   private keyName(id: number): string {

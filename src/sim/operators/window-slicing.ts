@@ -6,7 +6,9 @@
  */
 import type { StreamRecord } from '../model/record.js';
 import type { Window } from '../model/window.js';
+import type { Scenario } from '../scenario/types.js';
 import type { EngineRules } from '../semantics/rules.js';
+import type { Layout } from '../windows/layout.js';
 import { type FixedWindows, lastWindowStart } from '../windows/fixed-windows.js';
 import { type SliceTotal, emptySliceTotal } from './slice-store.js';
 import {
@@ -17,6 +19,8 @@ import {
   openedRange,
   removeStart,
   removeWindow,
+  sliceWidthOf,
+  slicingApplies,
 } from './sliced-windows.js';
 import { type WindowEntry, windowEntry } from './window-snapshot.js';
 import { WindowState } from './window-state.js';
@@ -322,6 +326,26 @@ export class WindowSlicing {
     ws.maxIngestionTime = ws.paneMaxIngestionTime = c.maxIngestionTime;
     ws.sliced = false;
   }
+}
+
+/**
+ * The slicing part for the operator's layout, or undefined where slicing does not apply: only
+ * fixed windows whose trigger and timers slicing can reproduce exactly (slicingApplies,
+ * timersAreShifts).
+ */
+export function slicingFor(
+  layout: Layout,
+  s: Scenario,
+  rules: EngineRules,
+  latenessMs: number,
+  emitsEveryUpdate: boolean,
+  owner: SlicingOwner,
+): WindowSlicing | undefined {
+  if (layout.kind !== 'fixed') return undefined;
+  const fixed = layout.fixed;
+  if (!slicingApplies(fixed, s.trigger, emitsEveryUpdate) || !timersAreShifts(rules, fixed, latenessMs)) return undefined;
+  const sumsMatter = s.aggregate === 'sum' || s.aggregate === 'avg';
+  return new WindowSlicing(fixed, sliceWidthOf(fixed), sumsMatter, rules, latenessMs, owner);
 }
 
 /**

@@ -3,8 +3,10 @@
  * state per key group plus its timers, which are rebuilt from the windows). Keys are stored by name
  * with their key group, so a savepoint can be restored at another parallelism.
  */
+import type { KeyTable } from '../model/record.js';
 import type { Acc } from './aggregate.js';
 import type { SliceTotal } from './slice-store.js';
+import type { WindowOperatorHost } from './window-operator-host.js';
 import { type Retractable, WindowState } from './window-state.js';
 
 export interface WindowEntry {
@@ -61,6 +63,49 @@ export function windowEntry(ws: WindowState, key: string, keyGroup: number, slic
     processingTimer:
       ws.processingTimerAt !== undefined && ws.pane.count > 0 ? { at: ws.processingTimerAt, phase: ws.processingTimerPhase } : null,
   };
+}
+
+/** The entries of windows with their own accumulators (the slicing part lists its sliced windows). */
+export function ownEntries(
+  windows: Iterable<WindowState>,
+  keyName: (id: number) => string,
+  keyGroupOf: (key: string) => number,
+  out: WindowEntry[],
+): void {
+  for (const ws of windows) {
+    const key = keyName(ws.key);
+    out.push(windowEntry(ws, key, keyGroupOf(key), undefined));
+  }
+}
+
+/**
+ * Rebuilds the entries `owns` accepts as window states: `open` files each one and registers its
+ * event-time timers; a pending processing-time firing is re-armed, at `now` at the earliest.
+ * Returns how many were restored.
+ */
+export function restoreWindows(
+  snapshot: OperatorSnapshot,
+  owns: (entry: WindowEntry) => boolean,
+  keys: KeyTable,
+  now: number,
+  open: (ws: WindowState) => void,
+  host: Pick<WindowOperatorHost, 'registerProcessingTimer'>,
+): number {
+  let restored = 0;
+  for (const e of snapshot.windows) {
+    if (!owns(e)) continue;
+    // A restored window keeps its content in its own accumulators, sliced or not.
+    const ws = windowFromEntry(keys.intern(e.key), e);
+    open(ws);
+    ws.onTimePassed = ws.onTimePassed || e.onTimePassed;
+    if (e.processingTimer) {
+      ws.processingTimerAt = Math.max(now, e.processingTimer.at);
+      ws.processingTimerPhase = e.processingTimer.phase;
+      host.registerProcessingTimer(ws.processingTimerAt, ws, e.processingTimer.phase, ws.firings);
+    }
+    restored++;
+  }
+  return restored;
 }
 
 /** A window state holding what the entry says (its timers are the operator's business). */

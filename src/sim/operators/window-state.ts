@@ -4,7 +4,7 @@
  * stands in its life: before the on-time moment, after it (late phase), or cleared.
  */
 import type { Window } from '../model/window.js';
-import { type Acc, emptyAcc } from './aggregate.js';
+import { type Acc, addToAcc, emptyAcc } from './aggregate.js';
 
 export interface Retractable {
   readonly window: Window;
@@ -49,6 +49,16 @@ export class WindowState implements Window {
     this.sliced = sliced;
     this.total = sliced ? SLICED : emptyAcc();
     this.pane = sliced ? SLICED : emptyAcc();
+  }
+
+  /** Folds an element into the total and the pane, and the latest event and ingestion time behind them. */
+  add(value: number, eventTime: number, ingestionTime: number): void {
+    addToAcc(this.total, value);
+    addToAcc(this.pane, value);
+    if (eventTime > this.maxEventTime) this.maxEventTime = eventTime;
+    if (eventTime > this.paneMaxEventTime) this.paneMaxEventTime = eventTime;
+    if (ingestionTime > this.maxIngestionTime) this.maxIngestionTime = ingestionTime;
+    if (ingestionTime > this.paneMaxIngestionTime) this.paneMaxIngestionTime = ingestionTime;
   }
 
   /**
