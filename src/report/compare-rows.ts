@@ -71,7 +71,14 @@ export interface CompareRowOk {
    * with, found by findSustainableRate's bisection (several runs); absent otherwise.
    */
   readonly sustainable?: SustainableFigures;
-  readonly checkpoints: { readonly completed: number; readonly aborted: number; readonly durationMs: Spread | null; readonly alignmentMs: Spread | null } | null;
+  readonly checkpoints: {
+    readonly completed: number;
+    readonly aborted: number;
+    readonly durationMs: Spread | null;
+    readonly alignmentMs: Spread | null;
+    /** State plus stored in-flight records: what an unaligned checkpoint trades alignment for. */
+    readonly sizeBytes: Spread | null;
+  } | null;
   readonly failures: number;
   readonly restarts: number;
   readonly ok: boolean;
@@ -195,6 +202,7 @@ export function compareRowOf(label: string, axes: Readonly<Record<string, string
             aborted: run.abortedCheckpoints.length,
             durationMs: spreadOf(run.checkpoints.map((c) => c.durationMs)),
             alignmentMs: spreadOf(run.checkpoints.map((c) => c.alignmentMs)),
+            sizeBytes: spreadOf(run.checkpoints.map((c) => c.sizeBytes)),
           },
     failures: run.failures,
     restarts: run.restarts,

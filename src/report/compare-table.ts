@@ -6,6 +6,7 @@ import type { ChalkInstance } from 'chalk';
 import type { LatencySummary } from '../sim/metrics/latency.js';
 import type { CompareRow, CompareRowOk, ReaderFigures } from './compare-rows.js';
 import { formatDuration } from './durations.js';
+import { formatBytes } from './render-faults.js';
 import { renderTradeoffChart } from './tradeoff-chart.js';
 import { table } from './text-table.js';
 import { parseDuration } from '../sim/scenario/time-text.js';
@@ -68,6 +69,11 @@ const COLUMNS: readonly Column[] = [
     title: 'alignment max',
     shown: (rows) => rows.some((r) => r.checkpoints !== null),
     cell: runLevel((r) => (r.checkpoints?.alignmentMs ? formatDuration(r.checkpoints.alignmentMs.max) : '—')),
+  },
+  {
+    title: 'cp size max',
+    shown: (rows) => rows.some((r) => r.checkpoints !== null),
+    cell: runLevel((r) => (r.checkpoints?.sizeBytes ? formatBytes(r.checkpoints.sizeBytes.max) : '—')),
   },
   { title: 'restarts', shown: (rows) => rows.some((r) => r.failures > 0), cell: runLevel((r) => String(r.restarts)) },
 ];
@@ -161,7 +167,7 @@ const CSV_HEADER = [
   'ledger_results', 'exact', 'ledger_duplicated', 'ledger_missing', 'ledger_wrong', 'ledger_extra',
   'visible_p50_ms', 'visible_p99_ms', 'visible_max_ms', 'delay_p50_ms', 'delay_p99_ms', 'delay_max_ms',
   'et_latency_p50_ms', 'et_latency_p99_ms', 'et_latency_max_ms', 'pt_latency_p50_ms', 'pt_latency_p99_ms',
-  'events_per_sec', 'results_per_sec', 'max_backlog', 'max_backlog_age_ms', 'sustainable_rate', 'unsustainable_rate', 'sustainable_trials', 'checkpoints', 'checkpoints_aborted', 'checkpoint_duration_p50_ms', 'checkpoint_duration_max_ms', 'alignment_max_ms',
+  'events_per_sec', 'results_per_sec', 'max_backlog', 'max_backlog_age_ms', 'sustainable_rate', 'unsustainable_rate', 'sustainable_trials', 'checkpoints', 'checkpoints_aborted', 'checkpoint_duration_p50_ms', 'checkpoint_duration_max_ms', 'alignment_max_ms', 'checkpoint_size_max_bytes',
   'failures', 'restarts',
 ];
 
@@ -177,7 +183,7 @@ function csvLine(r: CompareRowOk, reader: ReaderFigures | undefined): string {
     n(reader?.visibilityLatency?.p50), n(reader?.visibilityLatency?.p99), n(reader?.visibilityLatency?.max),
     n(reader?.visibilityDelay?.p50), n(reader?.visibilityDelay?.p99), n(reader?.visibilityDelay?.max),
     n(r.eventTimeLatency?.p50), n(r.eventTimeLatency?.p99), n(r.eventTimeLatency?.max), n(r.processingTimeLatency?.p50), n(r.processingTimeLatency?.p99),
-    r.eventsPerSec, r.resultsPerSec, r.maxBacklog, r.maxBacklogAgeMs, n(r.sustainable?.ratePerSec), n(r.sustainable?.unsustainableRatePerSec), n(r.sustainable?.trials), n(cp?.completed), n(cp?.aborted), n(cp?.durationMs?.p50), n(cp?.durationMs?.max), n(cp?.alignmentMs?.max),
+    r.eventsPerSec, r.resultsPerSec, r.maxBacklog, r.maxBacklogAgeMs, n(r.sustainable?.ratePerSec), n(r.sustainable?.unsustainableRatePerSec), n(r.sustainable?.trials), n(cp?.completed), n(cp?.aborted), n(cp?.durationMs?.p50), n(cp?.durationMs?.max), n(cp?.alignmentMs?.max), n(cp?.sizeBytes?.max),
     r.failures, r.restarts,
   ].join(',');
 }
