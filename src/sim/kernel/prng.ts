@@ -1,7 +1,7 @@
 /**
  * The one source of randomness in the simulator: a seeded sfc32 generator.
  *
- * Rule of the house: `src/sim` never calls Math.random. Every subsystem takes a child stream with
+ * Rule of the house: `src/sim` never calls the unseeded global random source. Every subsystem takes a child stream with
  * `fork(label)`; a child depends only on the root seed and its label, never on how many numbers
  * were drawn elsewhere, so adding a draw in the network model cannot shift the event generator.
  */

@@ -55,7 +55,7 @@ test('combine folds the slices in [start, end): count, sum, min, max and the lat
 });
 
 test('slide answers every window exactly as combine, across out-of-order adds, new slices, evictions and rebuilds', () => {
-  // A small deterministic generator (src/sim keeps Math.random out; so does this test).
+  // A small deterministic generator (src/sim keeps the unseeded random source out; so does this test).
   let seed = 12345;
   const rand = (n: number): number => {
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
