@@ -1,6 +1,6 @@
 /** Synthetic suite results for the tests of tables, targets and comparisons: no run needed. */
-import type { SuiteResult, TaskFigures } from './suite.js';
-import type { WorkloadId } from './workloads.js';
+import { unavailable, type SuiteResult, type TaskFigures } from './suite.js';
+import { WORKLOADS, type WorkloadId } from './workloads.js';
 
 export function fakeFigures(eventsPerSec: number, events: number, rmePercent: number, heapPeakBytes = 50e6): TaskFigures {
   const ms = (events / eventsPerSec) * 1000;
@@ -61,24 +61,5 @@ export function fakeResult(workload: WorkloadId, eventsPerSec: number, o: FakeOp
 }
 
 export function fakeUnavailable(workload: WorkloadId, reason: string, engine: SuiteResult['engine'] = 'native'): SuiteResult {
-  return {
-    ...fakeResult(workload, 1),
-    engine,
-    status: 'not available',
-    available: false,
-    reason,
-    eventsPerSec: null,
-    handLoopEventsPerSec: null,
-    ratio: null,
-    meanMs: null,
-    p75Ms: null,
-    p99Ms: null,
-    rmePercent: null,
-    heapPeakBytes: null,
-    samples: [],
-    medianMs: null,
-    engineRun: null,
-    handLoop: null,
-    check: null,
-  };
+  return unavailable(WORKLOADS[workload], workload, engine, 1_000_000, reason, {});
 }

@@ -141,7 +141,8 @@ export function inputFor(s: Scenario): BuiltInput {
   return buildInput(s.input, new Prng(s.seed).fork('input'), new KeyTable());
 }
 
-function unavailable(
+/** The row of a workload that did not run on `engine`, with the reason. */
+export function unavailable(
   def: WorkloadDef,
   label: string,
   engine: BenchEngine,
