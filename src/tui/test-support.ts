@@ -3,35 +3,23 @@
  * read real traces. Each stands for one lesson the UI must show correctly.
  */
 import { parseScenario } from '../sim/scenario/parse.js';
+import { SCORES } from '../sim/scenario/parse.test-support.js';
 import type { Scenario } from '../sim/scenario/types.js';
 import { simulate, type CheckedRun } from '../sim/report/simulate.js';
 import { buildTimeline, type Timeline } from './model/timeline.js';
 
 /** Streaming Systems' team scores: two windows, an early and an on-time pane each, a scripted watermark. */
+/** The issue's scores example (parse.test-support.ts), with a story and the concepts it covers for the UI to show. */
 export const SCORES_YAML = `
-name: scores
-description: Fixed two-minute windows over team scores with a scripted watermark
-story: |
+${SCORES.replace(
+  'semantics: beam\n',
+  `story: |
   Two scores arrive for TeamX. An early trigger shows a speculative sum a minute after
   the first score; the watermark then closes each window.
 covers: [event time, watermarks, early panes]
 semantics: beam
-input:
-  timeline:
-    - { at: "12:04:59", events: [{ key: TeamX, value: 5, eventTime: "12:00:26" }] }
-    - { at: "12:05:39", events: [{ key: TeamX, value: 7, eventTime: "12:02:24" }] }
-    - { at: "12:06:00", watermark: "12:02:00" }
-    - { at: "12:10:00", watermark: end }
-window: { type: tumbling, size: 2m }
-aggregate: sum
-watermark: { type: scripted }
-trigger:
-  early: { afterFirstElement: 1m }
-  late: { count: 1 }
-allowedLateness: 0
-accumulation: accumulating
-lateData: drop
-`;
+`,
+)}`;
 
 /** Flink with one minute of allowed lateness: one event on time, one late but allowed, one dropped. */
 export const LATE_YAML = `
