@@ -34,7 +34,7 @@ import fc from 'fast-check';
 import type { Scenario } from '../src/sim/scenario/types.js';
 import { eventsDraw, eventsInput, EVENTS_MAX, toRows, type EventRow } from './arbitraries/events.js';
 import { generatorDraw, toGenerator } from './arbitraries/generator.js';
-import { settingsDraw, toScenario, type ScenarioConstraints } from './arbitraries/settings.js';
+import { settingsDraw, toScenario, type ScenarioConstraints, type SettingsDraw } from './arbitraries/settings.js';
 
 export { durationMs } from './arbitraries/durations.js';
 export {
@@ -89,27 +89,30 @@ export function withSettings(s: Scenario, patch: Partial<Scenario>): Scenario {
   return { ...s, ...patch };
 }
 
+/** The settings of a hand-written example: Flink, 1 s tumbling count, perfect watermark, no early firings, parallelism 1. */
+export const EXAMPLE_SETTINGS: SettingsDraw = {
+  seed: 0,
+  semantics: 'flink',
+  window: { type: 'tumbling', sizeMs: 1000, slidePick: 0, offsetMs: 0 },
+  aggregate: 'count',
+  watermark: { type: 'perfect', maxDelayMs: 0, intervalMs: 200, percentile: 50, sample: 1 },
+  trigger: { early: 'none', earlyCount: 1, earlyDelayMs: 1, earlyEveryMs: 1000, lateCount: 1 },
+  latenessMs: 0,
+  accumulation: 'accumulating',
+  lateData: 'drop',
+  sourceParallelism: 1,
+  windowParallelism: 1,
+  channelDelayMs: 0,
+  pipeline: { on: false, multiply: 1, add: 0, valueMin: 0, valueSpan: 1, keyParity: 'any' },
+  emptySourceTasks: true,
+};
+
 /**
  * A hand-written scenario for a known counterexample: one partition, Flink rules, tumbling 1 s,
  * count, perfect watermark, no early firings, everything else at its default; `patch` overrides.
  */
 export function exampleScenario(rows: readonly EventRow[], patch: Partial<Scenario> = {}): Scenario {
   const partitions = rows.reduce((n, r) => Math.max(n, r.partition + 1), 1);
-  const base = toScenario(eventsInput(rows, partitions), {
-    seed: 0,
-    semantics: 'flink',
-    window: { type: 'tumbling', sizeMs: 1000, slidePick: 0, offsetMs: 0 },
-    aggregate: 'count',
-    watermark: { type: 'perfect', maxDelayMs: 0, intervalMs: 200, percentile: 50, sample: 1 },
-    trigger: { early: 'none', earlyCount: 1, earlyDelayMs: 1, earlyEveryMs: 1000, lateCount: 1 },
-    latenessMs: 0,
-    accumulation: 'accumulating',
-    lateData: 'drop',
-    sourceParallelism: 1,
-    windowParallelism: 1,
-    channelDelayMs: 0,
-    pipeline: { on: false, multiply: 1, add: 0, valueMin: 0, valueSpan: 1, keyParity: 'any' },
-    emptySourceTasks: true,
-  });
+  const base = toScenario(eventsInput(rows, partitions), EXAMPLE_SETTINGS);
   return { ...base, ...patch };
 }

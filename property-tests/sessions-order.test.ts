@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { simulate } from '../src/sim/report/simulate.js';
 import type { Scenario } from '../src/sim/scenario/types.js';
-import { eventDraw, eventsInput, KEYS_MAX, PARTITIONS_MAX, settingsDraw, toScenario, type EventRow } from './arbitraries.js';
+import { eventDraw, eventsInput, EXAMPLE_SETTINGS, KEYS_MAX, PARTITIONS_MAX, settingsDraw, toScenario, type EventRow } from './arbitraries.js';
 import { assertFinalSessionsUpToTouchSplits, assertSameResults, hasTouchPoints, heldAtEnd, truthValues } from './laws.js';
 import { checkProperty } from './replay.js';
 
@@ -52,22 +52,11 @@ const TOUCHING_IN_ORDER: Draw = {
   partitions: 1,
   events: [3999, 4999].map((eventTime) => ({ event: { key: 0, partition: 0, value: 0, eventTime, delay: 0 }, rankA: 0, rankB: 0 })),
   settings: {
-    seed: 0,
-    semantics: 'flink',
+    ...EXAMPLE_SETTINGS,
     window: { type: 'session', sizeMs: 1000, slidePick: 0, offsetMs: 0 },
-    aggregate: 'count',
-    watermark: { type: 'perfect', maxDelayMs: 0, intervalMs: 200, percentile: 1, sample: 1 },
-    trigger: { early: 'none', earlyCount: 1, earlyDelayMs: 1, earlyEveryMs: 1000, lateCount: 1 },
-    latenessMs: 0,
-    accumulation: 'accumulating',
-    lateData: 'drop',
-    sourceParallelism: 1,
-    windowParallelism: 1,
-    channelDelayMs: 0,
-    pipeline: { on: false, multiply: 1, add: 0, valueMin: 0, valueSpan: 1, keyParity: 'any' },
+    watermark: { ...EXAMPLE_SETTINGS.watermark, percentile: 1 },
     emptySourceTasks: false,
-  },
-};
+  },};
 
 function orderDoesNotMatter(d: Draw): void {
   const a = simulate(permuted(d, 'rankA'));

@@ -24,7 +24,7 @@ import type { OperatorSnapshot } from '../src/sim/operators/window-snapshot.js';
 import type { Scenario } from '../src/sim/scenario/types.js';
 import { rulesFor } from '../src/sim/semantics/rules.js';
 import { ArrayTrace, NullTrace, type TraceEvent } from '../src/sim/trace/events.js';
-import { eventsInput, settingsDraw, toScenario } from './arbitraries.js';
+import { eventsInput, EXAMPLE_SETTINGS, settingsDraw, toScenario } from './arbitraries.js';
 import { checkProperty } from './replay.js';
 
 type Step =
@@ -214,22 +214,12 @@ function runBoth(c: Case, detailed: boolean): void {
  */
 const FRACTIONAL_SUM: Case = {
   settings: {
+    ...EXAMPLE_SETTINGS,
     seed: 1,
-    semantics: 'flink',
     window: { type: 'sliding', sizeMs: 2000, slidePick: 1, offsetMs: 0 },
     aggregate: 'sum',
-    watermark: { type: 'perfect', maxDelayMs: 0, intervalMs: 200, percentile: 50, sample: 1 },
-    trigger: { early: 'none', earlyCount: 1, earlyDelayMs: 1000, earlyEveryMs: 1000, lateCount: 1 },
-    latenessMs: 0,
-    accumulation: 'accumulating',
-    lateData: 'drop',
-    sourceParallelism: 1,
-    windowParallelism: 1,
-    channelDelayMs: 0,
-    pipeline: { on: false, multiply: 1, add: 0, valueMin: 0, valueSpan: 1, keyParity: 'any' },
-    emptySourceTasks: true,
-  },
-  suppress: false,
+    trigger: { ...EXAMPLE_SETTINGS.trigger, earlyDelayMs: 1000 },
+  },  suppress: false,
   updateMode: false,
   steps: [
     { kind: 'element', key: 0, t: 1500, value: 0.1, wait: 0 },
