@@ -50,9 +50,14 @@ export class Channel implements Wakeable {
   private outBuffer: Element[] = [];
   private outRecords = 0;
   private flushScheduledAt = Infinity;
+  /**
+   * The input queue: slots [head, tail) of two parallel arrays. Emptying it resets the indices and
+   * keeps the arrays, so a channel that carries one record at a time allocates nothing per record.
+   */
   private times: number[] = [];
   private elements: Element[] = [];
   private head = 0;
+  private tail = 0;
   /** Priority (unaligned) barriers in flight, in order. */
   private readonly priority: { at: number; barrier: Barrier; aheadAtSend: number; takenAtSend: number }[] = [];
   /** Records taken by the receiver so far. */
@@ -95,12 +100,18 @@ export class Channel implements Wakeable {
       this.unconsumed++;
       this.outRecords++;
     }
-    this.outBuffer.push(element);
     const o = this.options;
     if (this.outRecords >= o.bufferRecords || o.bufferTimeoutMs === 0 || element instanceof Barrier) {
       // A full buffer is sent; Flink also flushes when it broadcasts an event such as a barrier.
-      this.flush(now);
-    } else if (this.flushScheduledAt === Infinity) {
+      if (this.outBuffer.length === 0) this.transmit(element, now);
+      else {
+        this.outBuffer.push(element);
+        this.flush(now);
+      }
+      return;
+    }
+    this.outBuffer.push(element);
+    if (this.flushScheduledAt === Infinity) {
       this.flushScheduledAt = now + o.bufferTimeoutMs;
       this.scheduler.schedule(this.flushScheduledAt, Priority.delivery, this, FLUSH);
     }
@@ -116,15 +127,33 @@ export class Channel implements Wakeable {
   /** Sends what the output buffer holds now (the output flusher, or a forced flush). */
   flush(now: number): void {
     if (this.outBuffer.length === 0) return;
-    const at = now + this.options.latencyMs + this.extraLatencyMs;
-    // TCP keeps order: a buffer never arrives before the one sent ahead of it.
-    const last = this.times.length > this.head ? (this.times[this.times.length - 1] as number) : -Infinity;
-    const due = Math.max(at, last);
-    for (const e of this.outBuffer) {
-      this.times.push(due);
-      this.elements.push(e);
-    }
+    const due = this.dueAt(now);
+    for (const e of this.outBuffer) this.enqueue(due, e);
     this.outBuffer = [];
+    this.sent(now, due);
+  }
+
+  /** Sends a buffer of one element, the output buffer being empty: flush without the buffer. */
+  private transmit(element: Element, now: number): void {
+    const due = this.dueAt(now);
+    this.enqueue(due, element);
+    this.sent(now, due);
+  }
+
+  /** When a buffer sent now arrives. TCP keeps order: never before the one sent ahead of it. */
+  private dueAt(now: number): number {
+    const at = now + this.options.latencyMs + this.extraLatencyMs;
+    const last = this.tail > this.head ? (this.times[this.tail - 1] as number) : -Infinity;
+    return at > last ? at : last;
+  }
+
+  private enqueue(due: number, e: Element): void {
+    this.times[this.tail] = due;
+    this.elements[this.tail] = e;
+    this.tail++;
+  }
+
+  private sent(now: number, due: number): void {
     this.outRecords = 0;
     // The sender's network stack handles each buffer once, however few records it holds.
     if (this.sender !== undefined) this.sender.meter.spend(now, this.options.bufferOverheadUs);
@@ -140,7 +169,7 @@ export class Channel implements Wakeable {
   /** The time the next element becomes available (priority barriers first), or Infinity. */
   nextAvailableAt(): number {
     const p = this.priority[0];
-    const t = this.head < this.times.length ? (this.times[this.head] as number) : Infinity;
+    const t = this.head < this.tail ? (this.times[this.head] as number) : Infinity;
     return p !== undefined && p.at < t ? p.at : t;
   }
 
@@ -153,19 +182,19 @@ export class Channel implements Wakeable {
       this.lastBarrierAhead = Math.max(0, p.aheadAtSend - (this.taken - p.takenAtSend));
       return p.barrier;
     }
-    if (this.head >= this.times.length || (this.times[this.head] as number) > now) return undefined;
+    if (this.head >= this.tail || (this.times[this.head] as number) > now) return undefined;
     const element = this.elements[this.head] as Element;
     // A barrier in line overtakes nothing.
     if (element instanceof Barrier) this.lastBarrierAhead = 0;
     this.elements[this.head] = undefined as unknown as Element;
     this.head++;
-    if (this.head === this.times.length) {
-      this.times = [];
-      this.elements = [];
+    if (this.head === this.tail) {
       this.head = 0;
+      this.tail = 0;
     } else if (this.head > 4096) {
-      this.times = this.times.slice(this.head);
-      this.elements = this.elements.slice(this.head);
+      this.times = this.times.slice(this.head, this.tail);
+      this.elements = this.elements.slice(this.head, this.tail);
+      this.tail -= this.head;
       this.head = 0;
     }
     if (isRecord(element)) {
@@ -187,7 +216,7 @@ export class Channel implements Wakeable {
    */
   firstRecords(n: number): StreamRecord[] {
     const out: StreamRecord[] = [];
-    for (let i = this.head; i < this.elements.length && out.length < n; i++) {
+    for (let i = this.head; i < this.tail && out.length < n; i++) {
       const e = this.elements[i] as Element;
       if (isRecord(e)) out.push(e);
     }
@@ -207,16 +236,17 @@ export class Channel implements Wakeable {
    */
   overtakeBarrier(id: number, now: number): StreamRecord[] | undefined {
     const ahead: StreamRecord[] = [];
-    for (let i = this.head; i < this.elements.length; i++) {
+    for (let i = this.head; i < this.tail; i++) {
       const e = this.elements[i] as Element;
       if (e instanceof Barrier && e.id === id) {
         if ((this.times[i] as number) > now) return undefined;
-        this.elements.splice(i, 1);
-        this.times.splice(i, 1);
-        if (this.head >= this.elements.length) {
-          this.times = [];
-          this.elements = [];
+        this.elements.copyWithin(i, i + 1, this.tail);
+        this.times.copyWithin(i, i + 1, this.tail);
+        this.tail--;
+        this.elements[this.tail] = undefined as unknown as Element;
+        if (this.head >= this.tail) {
           this.head = 0;
+          this.tail = 0;
         }
         return ahead;
       }
@@ -228,7 +258,7 @@ export class Channel implements Wakeable {
   /** Records sent but not yet taken, in order: the in-flight data an unaligned checkpoint stores. */
   inFlightRecords(): StreamRecord[] {
     const out: StreamRecord[] = [];
-    for (let i = this.head; i < this.elements.length; i++) {
+    for (let i = this.head; i < this.tail; i++) {
       const e = this.elements[i] as Element;
       if (isRecord(e)) out.push(e);
     }

@@ -198,6 +198,14 @@ export class NativeWindowTask implements Wakeable, ChannelReceiver {
    * a turn is one element.) Schedules a wake-up and returns -1 when nothing is available now.
    */
   private nextInput(now: number): number {
+    // One input (parallelism 1 upstream): the queue would only ever hold it, so skip it.
+    if (this.inputs.length === 1) {
+      if (this.alignment.isBlocked(0)) return -1;
+      const at = (this.inputs[0] as Channel).nextAvailableAt();
+      if (at <= now) return 0;
+      if (at !== Infinity) this.inputAvailableAt(at);
+      return -1;
+    }
     // Channels that became available since the last look join the queue in order of arrival (ties by index).
     // A lone joiner (one input drained and refilled, once per record at parallelism 1) is queued
     // without the list and its sort: the same order, without garbage per record.
