@@ -39,6 +39,8 @@ export interface RunOptionsRecord {
   readonly iterations: number;
   readonly workloads: readonly string[];
   readonly engine: string | null;
+  /** Each workload in its own process (absent in runs saved before there was a choice: they were not). */
+  readonly isolate?: boolean;
 }
 
 export interface ResultsDocument {

@@ -359,10 +359,3 @@ export async function runSuite(id: WorkloadId, options: SuiteOptions): Promise<S
     overrides,
   };
 }
-
-/** Runs the suites one after another (never in parallel: they would share the two cores). */
-export async function runSuites(ids: readonly WorkloadId[], options: SuiteOptions): Promise<SuiteResult[]> {
-  const out: SuiteResult[] = [];
-  for (const id of ids) out.push(await runSuite(id, options));
-  return out;
-}

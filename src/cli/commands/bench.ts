@@ -27,7 +27,8 @@ import {
 } from '../../../benchmarks/results.js';
 import { SCALING_KINDS, type ScalingKind, type ScalingReport, runMemorySuite, runScaling } from '../../../benchmarks/scaling.js';
 import { renderLatencyChart, renderSimulatedTable, simulateWorkloads, type SimulatedRow } from '../../../benchmarks/simulated.js';
-import { runSuites, type SuiteResult } from '../../../benchmarks/suite.js';
+import { runSuites } from '../../../benchmarks/isolated.js';
+import type { SuiteResult } from '../../../benchmarks/suite.js';
 import { evaluateTargets, type TargetResult } from '../../../benchmarks/targets.js';
 import { BENCH_ENGINES, type BenchEngine, WORKLOAD_IDS, type WorkloadId, isWorkloadId } from '../../../benchmarks/workloads.js';
 import { colourLevel } from '../colour.js';
@@ -52,7 +53,12 @@ export function benchOptions<T>(y: Argv<T>) {
     .option('compare', { type: 'string', describe: 'rerun a saved run (same workloads, events, engine) and flag changes beyond the measured noise' })
     .option('scaling', { type: 'string', choices: SCALING_KINDS, describe: 'how cost grows: events, keys, overlap, sessions, failures, or memory (long: 2M vs 20M events)' })
     .option('simulated', { type: 'boolean', default: false, describe: 'compare the engines in simulated time: latency p50/p99 and sustainable throughput' })
-    .option('hand-loop', { type: 'boolean', default: true, describe: 'run the hand-written loop beside the engine (--no-hand-loop to skip it)' });
+    .option('hand-loop', { type: 'boolean', default: true, describe: 'run the hand-written loop beside the engine (--no-hand-loop to skip it)' })
+    .option('isolate', {
+      type: 'boolean',
+      default: true,
+      describe: 'run each workload in a fresh node process, beside its hand loop, so no workload inherits the JIT state of the ones before (--no-isolate: all in this process)',
+    });
 }
 
 export interface BenchArgs {
@@ -66,6 +72,7 @@ export interface BenchArgs {
   readonly scaling?: string | undefined;
   readonly simulated?: boolean | undefined;
   readonly handLoop?: boolean | undefined;
+  readonly isolate?: boolean | undefined;
 }
 
 export interface BenchPlan {
@@ -80,6 +87,7 @@ export interface BenchPlan {
   readonly scaling: ScalingKind | undefined;
   readonly simulated: boolean;
   readonly handLoop: boolean;
+  readonly isolate: boolean;
 }
 
 function positiveInteger(value: number | undefined, flag: string): number | undefined {
@@ -130,6 +138,7 @@ export function planOf(args: BenchArgs): BenchPlan {
     scaling: scaling as ScalingKind | undefined,
     simulated: args.simulated ?? false,
     handLoop: args.handLoop ?? true,
+    isolate: args.isolate ?? true,
   };
 }
 
@@ -141,7 +150,9 @@ interface Io {
 
 function header(plan: BenchPlan, events: number, gc: boolean, c: ChalkInstance): string {
   const m = machineInfo(gc);
-  const runs = `${plan.iterations} measured run${plan.iterations === 1 ? '' : 's'} per task after 1 warm-up`;
+  const runs =
+    `${plan.iterations} measured run${plan.iterations === 1 ? '' : 's'} per task after 1 warm-up` +
+    (plan.scaling === undefined && !plan.simulated ? (plan.isolate ? ' · a process per workload' : ' · all workloads in one process') : '');
   return (
     c.bold(`streamsim bench · ${events.toLocaleString('en-US')} events`) +
     c.dim(` · ${runs} · node ${m.node} · ${m.cpuCount} × ${m.cpuModel} · load ${m.loadAverage.join(' ')}${gc ? '' : ' · no forced GC'}`) +
@@ -210,7 +221,7 @@ function document(plan: BenchPlan, events: number, gc: boolean, results: readonl
     schema: RESULTS_SCHEMA,
     createdAt: new Date().toISOString(),
     machine: machineInfo(gc),
-    options: { events, iterations: plan.iterations, workloads: plan.workloads, engine: plan.engine ?? null },
+    options: { events, iterations: plan.iterations, workloads: plan.workloads, engine: plan.engine ?? null, isolate: plan.isolate },
     results,
     targets,
     ...(extra !== undefined ? { extra } : {}),
@@ -263,13 +274,17 @@ export async function bench(args: BenchArgs, io: Io): Promise<number> {
   } else if (plan.simulated) {
     ({ extra } = runSimulatedMode(plan, io, progress));
   } else {
-    results = await runSuites(plan.workloads, {
-      events,
-      iterations: plan.iterations,
-      handLoop: plan.handLoop,
-      onProgress: progress,
-      ...(plan.engine !== undefined ? { engine: plan.engine } : {}),
-    });
+    results = await runSuites(
+      plan.workloads,
+      {
+        events,
+        iterations: plan.iterations,
+        handLoop: plan.handLoop,
+        onProgress: progress,
+        ...(plan.engine !== undefined ? { engine: plan.engine } : {}),
+      },
+      plan.isolate,
+    );
     targets = evaluateTargets(results);
     if (plan.json && plan.compare === undefined) io.out(JSON.stringify(results.map(jsonRow), null, 2) + '\n');
     else if (!plan.json) {
@@ -293,6 +308,10 @@ export async function bench(args: BenchArgs, io: Io): Promise<number> {
     else {
       io.out('\n' + renderComparison(rows, before, plan.compare.path, io.colour));
       for (const d of machineDifferences(before.machine, doc.machine)) io.out(io.colour.yellow(`· different machine: ${d}`) + '\n');
+      const method = (isolated: boolean) => (isolated ? 'a process per workload' : 'all workloads in one process');
+      if ((before.options.isolate ?? false) !== plan.isolate) {
+        io.out(io.colour.yellow(`· different method: the saved run had ${method(before.options.isolate ?? false)}, this one ${method(plan.isolate)}`) + '\n');
+      }
     }
   }
   // A suite whose engine threw is a failure of the simulator, reported after the rest ran.

@@ -17,8 +17,11 @@ export class FixedWindowTable {
     return this.byKey.get(key)?.get(start);
   }
 
-  *all(): IterableIterator<WindowState> {
-    for (const perKey of this.byKey.values()) yield* perKey.values();
+  /** Every open window, as a list: a checkpoint visits them all, so plain loops, not generators. */
+  all(): WindowState[] {
+    const out: WindowState[] = [];
+    for (const perKey of this.byKey.values()) for (const ws of perKey.values()) out.push(ws);
+    return out;
   }
 
   /** Adds a window and returns its key's map, which the caller may keep for the key's next window. */

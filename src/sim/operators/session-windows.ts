@@ -27,8 +27,11 @@ export class SessionWindows {
     return this.listOf(key);
   }
 
-  *all(): IterableIterator<WindowState> {
-    for (const sessions of this.byKey.values()) yield* sessions;
+  /** Every open session, as a list (see FixedWindowTable.all). */
+  all(): WindowState[] {
+    const out: WindowState[] = [];
+    for (const sessions of this.byKey.values()) for (const ws of sessions) out.push(ws);
+    return out;
   }
 
   /** Adds a session in start order. */

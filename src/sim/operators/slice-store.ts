@@ -48,6 +48,12 @@ export class KeySlices {
   /** slide's cut: slices below it have suffixes (NaN: none yet); the prefix covers [cut, prefixEnd). */
   private cut = NaN;
   private prefixEnd = NaN;
+  /**
+   * The index of the first slice at or after prefixEnd, kept as slices come and go, so a slide
+   * starts folding there without searching (a search read the far end of the key's slices: a
+   * cache miss per window fired, when every firing visits another key).
+   */
+  private prefixAt = 0;
   private readonly prefix = new Float64Array(6);
 
   startAt(i: number): number {
@@ -99,6 +105,7 @@ export class KeySlices {
     if (start < this.cut && i < this.length && (d[next + START] as number) < this.cut) d.copyWithin(at + SUFFIX, next + SUFFIX, next + SUFFIX + 6);
     else clear(d, at + SUFFIX);
     this.length++;
+    if (start < this.prefixEnd) this.prefixAt++;
   }
 
   add(i: number, value: number, eventTime: number, ingestionTime: number): void {
@@ -126,11 +133,12 @@ export class KeySlices {
     if (!(this.cut >= start && this.cut <= end && this.prefixEnd <= end)) this.rebuild(start, end);
     const d = this.data;
     const stop = (this.head + this.length) * FIELDS;
-    const f = this.find(this.prefixEnd);
-    for (let at = (this.head + (f >= 0 ? f : -f - 1)) * FIELDS; at < stop && (d[at + START] as number) < end; at += FIELDS) {
+    let i = this.prefixAt;
+    for (let at = (this.head + i) * FIELDS; at < stop && (d[at + START] as number) < end; at += FIELDS, i++) {
       foldRecord(this.prefix, 0, d, at);
     }
     this.prefixEnd = end;
+    this.prefixAt = i;
     const p = this.prefix;
     out.count = p[0] as number;
     out.sum = p[1] as number;
@@ -156,7 +164,8 @@ export class KeySlices {
   private rebuild(start: number, end: number): void {
     const d = this.data;
     const f = this.find(end);
-    let at = (this.head + (f >= 0 ? f : -f - 1)) * FIELDS - FIELDS;
+    const endAt = f >= 0 ? f : -f - 1;
+    let at = (this.head + endAt) * FIELDS - FIELDS;
     const low = this.head * FIELDS;
     let next = -1;
     for (; at >= low && (d[at + START] as number) >= start; at -= FIELDS) {
@@ -170,6 +179,7 @@ export class KeySlices {
     }
     this.cut = end;
     this.prefixEnd = end;
+    this.prefixAt = endAt;
     clear(this.prefix, 0);
   }
 
@@ -211,6 +221,7 @@ export class KeySlices {
   /** Drops the slices starting before `bound`: no live window covers them any more. */
   evictBefore(bound: number): void {
     while (this.length > 0 && this.startAt(0) < bound) {
+      if (this.startAt(0) < this.prefixEnd) this.prefixAt--;
       this.head++;
       this.length--;
     }
