@@ -283,6 +283,19 @@ describe('GeneratedLog marks (reopening without regenerating from offset 0)', ()
     }
   });
 
+  it('a log read again from the start keeps marks near the new reader, not only the far ones of the first', () => {
+    const one = spec({ events: 300_000, partitions: 1, disorder: { type: 'uniform', maxDelayMs: 6000 } });
+    const log = new GeneratedLog(one, new Prng(7), new KeyTable());
+    const first = log.open(0, 0);
+    while (first.peekAppendTime() !== Infinity) first.next();
+    assert.deepEqual(log.markOffsets(0), [196_608, 262_144]);
+    const again = log.open(0, 0);
+    for (let i = 0; i < 70_000; i++) again.next();
+    assert.deepEqual(log.markOffsets(0), [65_536, 262_144]);
+    const fresh = new GeneratedLog(one, new Prng(7), new KeyTable());
+    assert.deepEqual(open(log, 0, 66_000, 300), open(fresh, 0, 66_000, 300));
+  });
+
   it('a copy is independent of its original', () => {
     const log = new GeneratedLog(big, new Prng(3), new KeyTable());
     const a = log.open(0, 70_000);

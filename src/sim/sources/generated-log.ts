@@ -198,7 +198,7 @@ function internKeyNames(keys: KeyTable, keyCount: number): Int32Array {
 export class GeneratedLog implements PartitionedLog {
   readonly partitions: number;
   private readonly plan: GeneratorPlan;
-  /** Per partition, the last MARKS_KEPT marks, by increasing offset. */
+  /** Per partition, the MARKS_KEPT marks made or passed most recently, the most recent last. */
   private readonly marks: GeneratedLogCursor[][];
 
   constructor(
@@ -224,13 +224,26 @@ export class GeneratedLog implements PartitionedLog {
     this.marks = Array.from({ length: spec.partitions }, () => []);
   }
 
-  /** Keeps a copy of `cursor` if it is past every mark of its partition (cursors of one partition read the same entries). */
+  /**
+   * Keeps a copy of `cursor` (cursors of one partition read the same entries, so one copy per
+   * offset serves them all), dropping the mark used least recently. Recency, not offset: a log read
+   * again from the start (a benchmark's next run, a restarted job) must not be left with only the
+   * marks of the far offsets an earlier reader reached, or every reopen would regenerate from 0.
+   */
   private mark(cursor: GeneratedLogCursor): void {
     const kept = this.marks[cursor.partition] as GeneratedLogCursor[];
-    const last = kept[kept.length - 1];
-    if (last !== undefined && last.offset >= cursor.offset) return;
+    const same = kept.findIndex((m) => m.offset === cursor.offset);
+    if (same >= 0) {
+      kept.push(...kept.splice(same, 1));
+      return;
+    }
     kept.push(cursor.copy());
     if (kept.length > MARKS_KEPT) kept.shift();
+  }
+
+  /** The offsets a reopen of `partition` can start from without regenerating from offset 0. */
+  markOffsets(partition: number): number[] {
+    return (this.marks[partition] ?? []).map((m) => m.offset).sort((a, b) => a - b);
   }
 
   /** The largest gap between an event's event time and its append time, lag included. */
@@ -252,7 +265,7 @@ export class GeneratedLog implements PartitionedLog {
       throw new Error(`GeneratedLog.open: fromOffset must be a non-negative integer, got ${fromOffset}`);
     }
     let from: GeneratedLogCursor | undefined;
-    for (const m of this.marks[partition] as GeneratedLogCursor[]) if (m.offset <= fromOffset) from = m;
+    for (const m of this.marks[partition] as GeneratedLogCursor[]) if (m.offset <= fromOffset && (from === undefined || m.offset > from.offset)) from = m;
     const cursor = from !== undefined ? from.copy() : new GeneratedLogCursor(this.plan, partition, this.prng);
     cursor.onMark = (c) => this.mark(c);
     while (cursor.offset < fromOffset) {
