@@ -37,15 +37,16 @@ export class BatchPlanner {
   plan(now: number): PlannedBatch {
     const ranges: OffsetRange[] = [];
     const perPartition: LogEntry[][] = [];
-    this.cursors.forEach((cursor, partition) => {
+    for (let partition = 0; partition < this.cursors.length; partition++) {
+      const cursor = this.cursors[partition] as LogCursor;
       const from = cursor.offset;
       const taken: LogEntry[] = [];
-      if (this.outageUntil[partition] as number <= now) {
+      if ((this.outageUntil[partition] as number) <= now) {
         while (cursor.peekAppendTime() <= now) taken.push(cursor.next());
       }
       perPartition.push(taken);
       ranges.push({ partition, from, to: cursor.offset });
-    });
+    }
     return { ranges, entries: inAppendOrder(perPartition) };
   }
 
@@ -77,9 +78,10 @@ export class BatchPlanner {
 }
 
 /** Merges per-partition lists (each in append order) by append time, ties by partition. */
-export function inAppendOrder(perPartition: readonly (readonly LogEntry[])[]): LogEntry[] {
+export function inAppendOrder(perPartition: readonly (readonly LogEntry[])[]): readonly LogEntry[] {
   const nonEmpty = perPartition.filter((l) => l.length > 0);
-  if (nonEmpty.length <= 1) return [...(nonEmpty[0] ?? [])];
+  // One partition with data: its list is the order already (lists are never changed after planning).
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
   const out: LogEntry[] = [];
   const at = perPartition.map(() => 0);
   for (;;) {

@@ -259,7 +259,7 @@ export class MicroBatchQuery implements Wakeable, FaultTarget {
     const timestamp = sc.timeDomain === 'event-time' ? e.eventTime : sc.timeDomain === 'ingestion-time' ? e.appendTime : batchTime;
     this.watermark.onRecord(e.partition, timestamp, now, e.marker === true);
     if (!this.running) return;
-    if (!this.pipeline.keep(keyName, e.value)) {
+    if (this.pipeline.filters && !this.pipeline.keep(keyName, e.value)) {
       if (this.trace.detailed) this.trace.emit({ type: 'event-filtered', at: now, ref: { partition: e.partition, offset: e.offset } });
       return;
     }
