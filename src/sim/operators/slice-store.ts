@@ -231,9 +231,15 @@ export class KeySlices {
   /** Moves the live records to the front, or doubles the buffer when they fill more than half of it. */
   private makeRoom(): void {
     const used = this.length * FIELDS;
-    const d = used * 2 >= this.data.length ? new Float64Array(this.data.length * 2) : this.data;
-    d.set(this.data.subarray(this.head * FIELDS, (this.head + this.length) * FIELDS));
-    this.data = d;
+    const from = this.head * FIELDS;
+    if (used * 2 >= this.data.length) {
+      const d = new Float64Array(this.data.length * 2);
+      d.set(this.data.subarray(from, from + used));
+      this.data = d;
+    } else {
+      // In place: a subarray view would be one more object per compaction.
+      this.data.copyWithin(0, from, from + used);
+    }
     this.head = 0;
   }
 }

@@ -49,7 +49,9 @@ export class SlicedKey {
 export function insertStart(list: number[], start: number): void {
   let at = list.length;
   while (at > 0 && (list[at - 1] as number) > start) at--;
-  list.splice(at, 0, start);
+  // splice allocates the list of what it removed, even when it removes nothing.
+  if (at === list.length) list.push(start);
+  else list.splice(at, 0, start);
 }
 
 /** Removes a start from a sorted list (windows mostly close at the front). */
@@ -65,7 +67,8 @@ export function removeStart(list: number[], start: number): void {
 function indexOfNumber(list: readonly number[], x: number): number {
   let lo = 0;
   let hi = list.length - 1;
-  // Lookups are mostly for the newest windows: check the end first.
+  // Lookups are mostly for the oldest window (it fires) or the newest (it opens): check both ends first.
+  if (hi >= 0 && list[0] === x) return 0;
   if (hi >= 0 && list[hi] === x) return hi;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;

@@ -308,7 +308,8 @@ export class WindowOperator {
     if (namer === undefined) return;
     const start = namer.startOf(kind, time);
     const slicing = this.slicing;
-    if (slicing === undefined || !slicing.isSliced(sk.key, start)) {
+    const live = slicing?.liveKey(sk.key);
+    if (slicing === undefined || live === undefined || !live.hasSliced(start)) {
       // The window has its own accumulators by now (materialized at its firing, or slicing stopped).
       const ws = slicing ? slicing.materializedAt(sk.key, start) : this.fixedState.get(sk.key, start);
       if (ws !== undefined) this.onEventTimer(time, kind, ws, now);
@@ -316,16 +317,16 @@ export class WindowOperator {
     }
     if (kind === 'expire') {
       this.liveWindows--;
-      slicing.releaseSliced(sk.key, start);
+      slicing.releaseSliced(live, start);
       if (this.cfg.trace.detailed) traceCleared(this.traceCx, this.keyName(sk.key), slicing.windowAt(start), this.clock, now);
       return;
     }
-    const ws = slicing.expireTimeOf(start) > this.clock ? slicing.materializeSliced(sk.key, start) : slicing.firingSliced(sk.key, start);
+    const ws = slicing.expireTimeOf(start) > this.clock ? slicing.materializeSliced(sk.key, start) : slicing.firingSliced(live, start);
     ws.onTimePassed = true;
     this.fireOnTime(ws, now);
     if (this.clearsAtFiring(time, slicing.expireTimeOf(start))) {
       this.liveWindows--;
-      slicing.releaseSliced(sk.key, start);
+      slicing.releaseSliced(live, start);
     }
   }
 

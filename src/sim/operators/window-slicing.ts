@@ -51,6 +51,8 @@ export class WindowSlicing {
   private readonly lateBuf: Window[] = [];
   /** Stands in for a sliced window where code reads a WindowState: its firing, its snapshot entry. */
   readonly scratch = new WindowState(0, 0, 0, true);
+  /** The key state the scratch window stands in for (set with it by firingSliced). */
+  private scratchKey: SlicedKey | undefined;
   private magnitude = 0;
   /** fireAt(w) - w.start and expireAt(w) - w.start: the same for every window of the layout (timersAreShifts). */
   private readonly fireShift: number;
@@ -87,9 +89,12 @@ export class WindowSlicing {
     return { start, end: start + this.fixed.sizeMs };
   }
 
-  /** Whether the key's window starting at `start` keeps its content in the slices. */
-  isSliced(key: number, start: number): boolean {
-    return this.keys.get(key)?.hasSliced(start) === true;
+  /**
+   * The key's slicing state, if it has any. A timer names a SlicedKey that may have been forgotten
+   * and made again since; the one in the map is the live one.
+   */
+  liveKey(key: number): SlicedKey | undefined {
+    return this.keys.get(key);
   }
 
   materializedAt(key: number, start: number): WindowState | undefined {
@@ -100,9 +105,10 @@ export class WindowSlicing {
    * The scratch window standing for a sliced window at its on-time firing, when it expires in the
    * same advance (allowed lateness 0): it fires from its slices and is never materialized.
    */
-  firingSliced(key: number, start: number): WindowState {
+  firingSliced(sk: SlicedKey, start: number): WindowState {
     const ws = this.scratch;
-    ws.reopenSliced(key, start, start + this.fixed.sizeMs);
+    this.scratchKey = sk;
+    ws.reopenSliced(sk.key, start, start + this.fixed.sizeMs);
     ws.fireAt = start + this.fireShift;
     ws.expireAt = start + this.expireShift;
     return ws;
@@ -118,10 +124,8 @@ export class WindowSlicing {
     return ws;
   }
 
-  /** Clears a sliced window at its expiry. */
-  releaseSliced(key: number, start: number): void {
-    const sk = this.keys.get(key);
-    if (sk === undefined) return;
+  /** Clears a sliced window of the live key state `sk` at its expiry. */
+  releaseSliced(sk: SlicedKey, start: number): void {
     removeStart(sk.sliced, start);
     this.forget(sk, start);
   }
@@ -181,7 +185,8 @@ export class WindowSlicing {
    * KeySlices.slide answers them in amortized constant time.
    */
   paneContent(ws: WindowState): SliceTotal {
-    const sk = this.keys.get(ws.key);
+    // The scratch window of a firing knows its key's state already: no second lookup per window.
+    const sk = ws === this.scratch && this.scratchKey?.key === ws.key ? this.scratchKey : this.keys.get(ws.key);
     if (sk === undefined) throw new Error(`window operator: sliced window [${ws.start}, ${ws.end}) has no slices`);
     return sk.slices.slide(ws.start, ws.end, this.total);
   }
@@ -211,7 +216,7 @@ export class WindowSlicing {
         for (; m < sk.materialized.length && (sk.materialized[m] as WindowState).start < start; m++) {
           out.push(windowEntry(sk.materialized[m] as WindowState, name, group, undefined));
         }
-        const ws = this.firingSliced(sk.key, start);
+        const ws = this.firingSliced(sk, start);
         out.push(windowEntry(ws, name, group, this.combined(ws)));
       }
       for (; m < sk.materialized.length; m++) out.push(windowEntry(sk.materialized[m] as WindowState, name, group, undefined));
