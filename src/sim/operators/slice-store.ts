@@ -54,7 +54,16 @@ export class KeySlices {
    * cache miss per window fired, when every firing visits another key).
    */
   private prefixAt = 0;
-  private readonly prefix = new Float64Array(6);
+  /**
+   * The prefix aggregate, as fields of this object rather than a small array of its own: a firing
+   * visits another key's slices each time, and one object less is one cache miss less per window.
+   */
+  private pCount = 0;
+  private pSum = 0;
+  private pMin = Infinity;
+  private pMax = -Infinity;
+  private pMaxEventTime = -Infinity;
+  private pMaxIngestionTime = -Infinity;
 
   startAt(i: number): number {
     return this.data[(this.head + i) * FIELDS + START] as number;
@@ -121,7 +130,14 @@ export class KeySlices {
     const x = d[at + START] as number;
     if (x < this.cut) {
       for (let j = this.head * FIELDS; j <= at; j += FIELDS) foldElement(d, j + SUFFIX, value, eventTime, ingestionTime);
-    } else if (x < this.prefixEnd) foldElement(this.prefix, 0, value, eventTime, ingestionTime);
+    } else if (x < this.prefixEnd) {
+      this.pCount++;
+      this.pSum += value;
+      if (value < this.pMin) this.pMin = value;
+      if (value > this.pMax) this.pMax = value;
+      if (eventTime > this.pMaxEventTime) this.pMaxEventTime = eventTime;
+      if (ingestionTime > this.pMaxIngestionTime) this.pMaxIngestionTime = ingestionTime;
+    }
   }
 
   /**
@@ -135,17 +151,21 @@ export class KeySlices {
     const stop = (this.head + this.length) * FIELDS;
     let i = this.prefixAt;
     for (let at = (this.head + i) * FIELDS; at < stop && (d[at + START] as number) < end; at += FIELDS, i++) {
-      foldRecord(this.prefix, 0, d, at);
+      this.pCount += d[at + COUNT] as number;
+      this.pSum += d[at + SUM] as number;
+      this.pMin = Math.min(this.pMin, d[at + MIN] as number);
+      this.pMax = Math.max(this.pMax, d[at + MAX] as number);
+      this.pMaxEventTime = Math.max(this.pMaxEventTime, d[at + MAX_EVENT_TIME] as number);
+      this.pMaxIngestionTime = Math.max(this.pMaxIngestionTime, d[at + MAX_INGESTION_TIME] as number);
     }
     this.prefixEnd = end;
     this.prefixAt = i;
-    const p = this.prefix;
-    out.count = p[0] as number;
-    out.sum = p[1] as number;
-    out.min = p[2] as number;
-    out.max = p[3] as number;
-    out.maxEventTime = p[4] as number;
-    out.maxIngestionTime = p[5] as number;
+    out.count = this.pCount;
+    out.sum = this.pSum;
+    out.min = this.pMin;
+    out.max = this.pMax;
+    out.maxEventTime = this.pMaxEventTime;
+    out.maxIngestionTime = this.pMaxIngestionTime;
     let first = this.head * FIELDS;
     while (first < stop && (d[first + START] as number) < start) first += FIELDS;
     if (first < stop && (d[first + START] as number) < this.cut) {
@@ -180,7 +200,12 @@ export class KeySlices {
     this.cut = end;
     this.prefixEnd = end;
     this.prefixAt = endAt;
-    clear(this.prefix, 0);
+    this.pCount = 0;
+    this.pSum = 0;
+    this.pMin = Infinity;
+    this.pMax = -Infinity;
+    this.pMaxEventTime = -Infinity;
+    this.pMaxIngestionTime = -Infinity;
   }
 
   /** Combines the slices in [start, end) into `out` (which it resets first) and returns it. */

@@ -18,9 +18,13 @@ import { type FixedWindows, lastWindowStart } from '../windows/fixed-windows.js'
 import { KeySlices } from './slice-store.js';
 import type { WindowState } from './window-state.js';
 
-export class SlicedKey {
-  /** Non-empty slices, sorted by start. */
-  readonly slices = new KeySlices();
+/**
+ * A key's slicing state. It is its own KeySlices (non-empty slices, sorted by start) rather than
+ * holding one: a firing visits another key each time, and one object less is one cache miss less.
+ */
+export class SlicedKey extends KeySlices {
+  /** Set when the slicing part drops the key (no window left); a new SlicedKey stands for it after. */
+  forgotten = false;
   /**
    * The starts of the open windows whose content is in the slices, sorted: such a window is only
    * its start (a timer names it by key and timestamp), so opening and clearing it allocates nothing.
@@ -29,7 +33,13 @@ export class SlicedKey {
   /** The open windows with their own accumulators (materialized or restored), sorted by start. */
   readonly materialized: WindowState[] = [];
 
-  constructor(readonly key: number) {}
+  constructor(readonly key: number) {
+    super();
+  }
+
+  get slices(): KeySlices {
+    return this;
+  }
 
   hasSliced(start: number): boolean {
     return indexOfNumber(this.sliced, start) >= 0;

@@ -308,7 +308,7 @@ export class WindowOperator {
     if (namer === undefined) return;
     const start = namer.startOf(kind, time);
     const slicing = this.slicing;
-    const live = slicing?.liveKey(sk.key);
+    const live = slicing?.liveKey(sk);
     if (slicing === undefined || live === undefined || !live.hasSliced(start)) {
       // The window has its own accumulators by now (materialized at its firing, or slicing stopped).
       const ws = slicing ? slicing.materializedAt(sk.key, start) : this.fixedState.get(sk.key, start);

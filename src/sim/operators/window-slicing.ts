@@ -46,8 +46,6 @@ export class WindowSlicing {
   private readonly keys = new Map<number, SlicedKey>();
   private readonly total = emptySliceTotal();
   private readonly opened = { from: 0, to: 0 };
-  /** A reusable window for lateness probes, so that the per-element path allocates nothing. */
-  private readonly probe = { start: 0, end: 0 };
   private readonly lateBuf: Window[] = [];
   /** Stands in for a sliced window where code reads a WindowState: its firing, its snapshot entry. */
   readonly scratch = new WindowState(0, 0, 0, true);
@@ -90,11 +88,11 @@ export class WindowSlicing {
   }
 
   /**
-   * The key's slicing state, if it has any. A timer names a SlicedKey that may have been forgotten
-   * and made again since; the one in the map is the live one.
+   * The key's live slicing state. A timer names a SlicedKey that may have been forgotten and made
+   * again since; then the one in the map is the live one (or none).
    */
-  liveKey(key: number): SlicedKey | undefined {
-    return this.keys.get(key);
+  liveKey(sk: SlicedKey): SlicedKey | undefined {
+    return sk.forgotten ? this.keys.get(sk.key) : sk;
   }
 
   materializedAt(key: number, start: number): WindowState | undefined {
@@ -241,6 +239,7 @@ export class WindowSlicing {
       for (const ws of sk.materialized) perKey.set(ws.start, ws);
       out.set(key, perKey);
     }
+    for (const sk of this.keys.values()) sk.forgotten = true;
     this.keys.clear();
     return out;
   }
@@ -259,7 +258,10 @@ export class WindowSlicing {
    * once it has no window left.
    */
   private forget(sk: SlicedKey, start: number): void {
-    if (sk.size === 0) this.keys.delete(sk.key);
+    if (sk.size === 0) {
+      this.keys.delete(sk.key);
+      sk.forgotten = true;
+    }
     else sk.slices.evictBefore(start + this.fixed.everyMs);
   }
 
@@ -307,11 +309,12 @@ export class WindowSlicing {
     if (late > 0) this.owner.reportLate(rec, this.lateBuf, late, late === n, now);
   }
 
-  /** Flink WindowOperator.isWindowLate / Beam's droppable-element check, via the rule book. */
+  /**
+   * Flink WindowOperator.isWindowLate / Beam's droppable-element check: the rule book's expiry,
+   * which for fixed windows is a shift from the start (timersAreShifts), so no call per element.
+   */
   private expired(start: number): boolean {
-    this.probe.start = start;
-    this.probe.end = start + this.fixed.sizeMs;
-    return this.owner.clock() >= this.rules.expireAt(this.probe, undefined, this.latenessMs);
+    return this.owner.clock() >= start + this.expireShift;
   }
 
   private keyState(key: number): SlicedKey {
