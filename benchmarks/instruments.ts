@@ -50,15 +50,29 @@ export function heapUsedBytes(): number {
   return v8.getHeapStatistics().used_heap_size;
 }
 
-/** Peak heap in use during a run, sampled every `stride` events (a power of two). */
+/**
+ * Peak heap in use during a run, sampled every `stride` events (a power of two). Heap in use counts
+ * garbage V8 has not collected yet, and how much it lets pile up follows its own heap sizing (a
+ * longer run grows the limit further), so it says little about what a run retains. For that,
+ * `liveEvery` > 0 also forces a full collection every `liveEvery` events and samples what
+ * survives: the live heap, bounded by the open state if nothing keeps per-event data. The forced
+ * collections cost time: a run that samples the live heap is not a speed figure.
+ */
 export class HeapSampler {
   private count = 0;
   private peakBytes = 0;
   private baseBytes = 0;
   private readonly mask: number;
+  private liveCountdown = 0;
+  private livePeak = 0;
+  private liveSamples = 0;
 
-  constructor(stride = 1024) {
+  constructor(
+    stride = 1024,
+    private readonly liveEvery = 0,
+  ) {
     if (!Number.isInteger(Math.log2(stride))) throw new Error(`HeapSampler: stride must be a power of two, got ${stride}`);
+    if (!Number.isInteger(liveEvery) || liveEvery < 0) throw new Error(`HeapSampler: liveEvery must be a non-negative integer, got ${liveEvery}`);
     this.mask = stride - 1;
   }
 
@@ -68,10 +82,33 @@ export class HeapSampler {
     this.count = 0;
     this.baseBytes = heapUsedBytes();
     this.peakBytes = this.baseBytes;
+    this.liveCountdown = this.liveEvery;
+    this.livePeak = this.baseBytes;
+    this.liveSamples = 0;
   }
 
   tick(): void {
     if ((++this.count & this.mask) === 0) this.sample();
+    if (this.liveCountdown > 0 && --this.liveCountdown === 0) {
+      this.liveCountdown = this.liveEvery;
+      this.sampleLive();
+    }
+  }
+
+  private sampleLive(): void {
+    if (!collectGarbage()) return;
+    this.liveSamples++;
+    const used = heapUsedBytes();
+    if (used > this.livePeak) this.livePeak = used;
+  }
+
+  /** The largest live heap sampled in this run (the baseline when none was), or null when not sampling. */
+  get livePeakBytes(): number | null {
+    return this.liveEvery > 0 && this.liveSamples > 0 ? this.livePeak : null;
+  }
+
+  get liveSampleCount(): number {
+    return this.liveSamples;
   }
 
   sample(): void {

@@ -17,6 +17,7 @@ export function fakeFigures(eventsPerSec: number, events: number, rmePercent: nu
     heapPeakBytes,
     heapPeaksBytes: [heapPeakBytes * 0.98, heapPeakBytes, heapPeakBytes * 0.99],
     heapBaseBytes: 5e6,
+    liveHeapPeakBytes: null,
   };
 }
 

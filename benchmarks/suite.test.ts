@@ -5,6 +5,7 @@ import type { Statistics } from 'tinybench';
 import { resetCapabilities } from './capabilities.js';
 import { SUITE_HEADER, jsonRow, renderSuiteTable, renderTargets } from './render.js';
 import { fakeResult, fakeUnavailable } from './results.test-support.js';
+import { HeapSampler } from './instruments.js';
 import { checkStatistics, engineFor, runSuite } from './suite.js';
 import { evaluateTargets, memoryTarget } from './targets.js';
 import { WORKLOADS } from './workloads.js';
@@ -116,4 +117,35 @@ test('the memory target compares the runs\' own peaks (peak minus the heap befor
   const base = { smallEvents: 2e6, largeEvents: 2e7, smallBaseBytes: 10e6, largeBaseBytes: 10e6 };
   assert.equal(memoryTarget({ ...base, smallPeakBytes: 50e6, largePeakBytes: 60e6 }).state, 'met');
   assert.equal(memoryTarget({ ...base, smallPeakBytes: 50e6, largePeakBytes: 70e6 }).state, 'NOT MET');
+});
+
+test('with live-heap samples the memory target uses them, not the heap in use with its garbage', () => {
+  const base = { smallEvents: 2e6, largeEvents: 2e7, smallBaseBytes: 10e6, largeBaseBytes: 10e6, smallPeakBytes: 30e6, largePeakBytes: 90e6 };
+  const met = memoryTarget({ ...base, smallLivePeakBytes: 12e6, largeLivePeakBytes: 12.4e6 });
+  assert.equal(met.state, 'met');
+  assert.ok(Math.abs((met.measured ?? 0) - 1.2) < 1e-9);
+  assert.match(met.detail, /live heap/);
+  assert.equal(memoryTarget({ ...base, smallLivePeakBytes: 12e6, largeLivePeakBytes: 13e6 }).state, 'NOT MET');
+  assert.equal(memoryTarget({ ...base, smallLivePeakBytes: null, largeLivePeakBytes: null }).state, 'NOT MET', 'without samples: the heap in use');
+});
+
+test('live-heap sampling keeps what survives a forced GC and not the garbage', () => {
+  const sampler = new HeapSampler(1024, 30);
+  sampler.begin();
+  const kept: number[][] = [];
+  let churned = 0;
+  for (let i = 0; i < 300; i++) {
+    // About 800 kB of garbage on every tick, and one kept array every 30 ticks.
+    churned += new Array(100_000).fill(i).length;
+    if (i % 30 === 0) kept.push(new Array(10_000).fill(i));
+    sampler.tick();
+  }
+  sampler.end();
+  assert.equal(churned, 30_000_000);
+  assert.equal(sampler.liveSampleCount, 10);
+  const live = (sampler.livePeakBytes ?? 0) - sampler.baseline;
+  // Ten kept arrays of 10,000 small integers (about 80 kB each) are live; the garbage is not.
+  assert.ok(live >= 700_000 && live < 4_000_000, `live ${live}`);
+  assert.equal(kept.length, 10);
+  assert.equal(new HeapSampler(1024).livePeakBytes, null);
 });

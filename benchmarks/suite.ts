@@ -45,6 +45,11 @@ export interface SuiteOptions {
   readonly now?: () => number;
   /** Heap sampling stride in events (a power of two, default 1024). */
   readonly heapStride?: number;
+  /**
+   * Also sample the live heap this many times per run (a forced full GC each time; see
+   * HeapSampler): the memory suite's figure. 0 or absent: not sampled.
+   */
+  readonly liveHeapSamples?: number;
   /** A label for scaling rows, e.g. "keys=10"; default the workload id. */
   readonly label?: string;
   /** Called before each task starts, for progress lines. */
@@ -68,6 +73,8 @@ export interface TaskFigures {
   readonly heapPeaksBytes: readonly number[];
   /** Heap in use before the runs, after a forced GC. */
   readonly heapBaseBytes: number;
+  /** Largest live heap sampled over the measured runs (forced GCs), null when not sampled. */
+  readonly liveHeapPeakBytes: number | null;
 }
 
 /** What the engine and the hand loop produced, so a figure can be trusted. */
@@ -200,7 +207,7 @@ export function checkStatistics(stats: Statistics, iterations: number, what: str
   if (!(min >= 0)) fail('negative run time');
 }
 
-function figuresOf(task: Task, events: number, iterations: number, sampler: { peaks: number[]; base: number }): TaskFigures {
+function figuresOf(task: Task, events: number, iterations: number, sampler: { peaks: number[]; livePeaks: number[]; base: number }): TaskFigures {
   const r = task.result;
   if (r === undefined) throw new Error(`bench: task ${task.name} has no result`);
   if (r.error !== undefined) throw r.error;
@@ -220,6 +227,7 @@ function figuresOf(task: Task, events: number, iterations: number, sampler: { pe
     heapPeakBytes: Math.max(0, ...sampler.peaks),
     heapPeaksBytes: [...sampler.peaks],
     heapBaseBytes: sampler.base,
+    liveHeapPeakBytes: sampler.livePeaks.length > 0 ? Math.max(...sampler.livePeaks) : null,
   };
 }
 
@@ -256,8 +264,9 @@ export async function runSuite(id: WorkloadId, options: SuiteOptions): Promise<S
     ...(options.now !== undefined ? { now: options.now } : {}),
   });
 
-  const engineSampler = new HeapSampler(options.heapStride);
-  const engineHeap = { peaks: [] as number[], base: 0 };
+  const liveEvery = options.liveHeapSamples ? Math.max(1, Math.floor(events / options.liveHeapSamples)) : 0;
+  const engineSampler = new HeapSampler(options.heapStride, liveEvery);
+  const engineHeap = { peaks: [] as number[], livePeaks: [] as number[], base: 0 };
   const engineOut: Outcome<{ panes: number; total: number; openWindows: number; steps: number }> = { last: undefined, seen: new Set() };
   bench.add(
     'engine',
@@ -275,13 +284,15 @@ export async function runSuite(id: WorkloadId, options: SuiteOptions): Promise<S
       },
       afterEach(mode) {
         const peak = engineSampler.end();
+        const live = engineSampler.livePeakBytes;
         if (mode === 'run') engineHeap.peaks.push(peak);
+        if (mode === 'run' && live !== null) engineHeap.livePeaks.push(live);
       },
     },
   );
 
   const loopSampler = new HeapSampler(options.heapStride);
-  const loopHeap = { peaks: [] as number[], base: 0 };
+  const loopHeap = { peaks: [] as number[], livePeaks: [] as number[], base: 0 };
   const loopOut: Outcome<HandLoopResult> = { last: undefined, seen: new Set() };
   if (handLoopReason === null) {
     bench.add(

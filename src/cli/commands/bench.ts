@@ -25,7 +25,7 @@ import {
   machineInfo,
   saveResults,
 } from '../../../benchmarks/results.js';
-import { SCALING_KINDS, type ScalingKind, type ScalingReport, runMemorySuite, runScaling } from '../../../benchmarks/scaling.js';
+import { LIVE_HEAP_SAMPLES, SCALING_KINDS, type ScalingKind, type ScalingReport, runMemorySuite, runScaling } from '../../../benchmarks/scaling.js';
 import { renderLatencyChart, renderSimulatedTable, simulateWorkloads, type SimulatedRow } from '../../../benchmarks/simulated.js';
 import { runSuites } from '../../../benchmarks/isolated.js';
 import type { SuiteResult } from '../../../benchmarks/suite.js';
@@ -161,6 +161,9 @@ function header(plan: BenchPlan, events: number, gc: boolean, c: ChalkInstance):
 }
 
 function renderScaling(report: ScalingReport, c: ChalkInstance): string {
+  const live = report.points.some((p) => p.result.engineRun?.liveHeapPeakBytes != null);
+  const liveOf = (run: SuiteResult['engineRun']) =>
+    run === null || run.liveHeapPeakBytes === null ? null : run.liveHeapPeakBytes - run.heapBaseBytes;
   const rows = report.points.map((p) => {
     const r = p.result;
     if (!r.available) return [r.label, String(p.x), r.reason ?? 'not available'];
@@ -177,17 +180,28 @@ function renderScaling(report: ScalingReport, c: ChalkInstance): string {
       `±${(r.rmePercent ?? 0).toFixed(1)}%`,
       formatBytes(r.heapPeakBytes),
       formatBytes(r.engineRun === null ? null : r.engineRun.heapPeakBytes - r.engineRun.heapBaseBytes),
+      ...(live ? [formatBytes(liveOf(r.engineRun))] : []),
       r.check === null ? '—' : r.check.engineResults.toLocaleString('en-US') + (r.check.match === false ? ' ≠' : ''),
     ];
   });
   const full = rows.filter((r) => r.length > 3);
-  const lines = layout(['run', 'events', 'events/s', 'per event', 'hand loop/s', 'per event', 'ratio', 'rme', 'peak heap', 'run heap', 'results'], full, 1);
+  const heads = ['run', 'events', 'events/s', 'per event', 'hand loop/s', 'per event', 'ratio', 'rme', 'peak heap', 'run heap', ...(live ? ['live heap'] : []), 'results'];
+  const lines = layout(heads, full, 1);
   const out = [c.bold(`scaling: ${report.kind} (${report.workload}, varying ${report.parameter})`), c.bold(lines[0] ?? ''), ...lines.slice(1)];
   for (const r of rows.filter((x) => x.length <= 3)) out.push(c.dim(r.join('  ')));
   out.push('', report.verdict);
   if (report.handLoopFit !== null) out.push(c.dim(`hand loop: time ∝ x^${report.handLoopFit.slope.toFixed(2)} (r² ${report.handLoopFit.r2.toFixed(3)})`));
   if (report.target !== null) out.push('', renderTargets([report.target], c).trimEnd());
   out.push(c.dim('· per event: median run time ÷ N; run heap: peak heap in use minus the heap before the run (after a forced GC).'));
+  if (live) {
+    out.push(
+      c.dim(
+        `· live heap: the largest heap that survived a forced full GC, sampled ${LIVE_HEAP_SAMPLES} times per run, minus the heap before the run: what the run retains. ` +
+          'Heap in use also counts garbage not collected yet, whose amount follows the heap limit V8 picks (it grows with a longer run). ' +
+          'The forced GCs are in the run times: these runs are not speed figures.',
+      ),
+    );
+  }
   return out.join('\n') + '\n';
 }
 
