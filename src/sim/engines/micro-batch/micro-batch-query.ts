@@ -243,6 +243,18 @@ export class MicroBatchQuery implements Wakeable, FaultTarget {
     if (watermark > this.applied) this.applied = watermark;
   }
 
+  /**
+   * The row the read stage hands to the stateful stage, one object for all: Spark's operators pass
+   * an UnsafeRow they overwrite for the next input row, and here too nothing downstream keeps it
+   * (window state folds its values in, traces copy its fields).
+   */
+  private readonly row: { -readonly [K in keyof StreamRecord]: StreamRecord[K] } = {
+    entry: undefined as unknown as LogEntry,
+    value: 0,
+    timestamp: 0,
+    ingestionTime: 0 as ProcTime,
+  };
+
   /** The read stage for one entry: ingest, filter, map, stamp, then the shuffle to its state partition. */
   private readRecord(e: LogEntry, source: number, batchTime: number, now: number, aggregated: number[]): void {
     const sc = this.scenario;
@@ -263,7 +275,11 @@ export class MicroBatchQuery implements Wakeable, FaultTarget {
       if (this.trace.detailed) this.trace.emit({ type: 'event-filtered', at: now, ref: { partition: e.partition, offset: e.offset } });
       return;
     }
-    const rec: StreamRecord = { entry: e, value: this.pipeline.map(e.value), timestamp, ingestionTime: e.appendTime as ProcTime };
+    const rec = this.row;
+    rec.entry = e;
+    rec.value = this.pipeline.map(e.value);
+    rec.timestamp = timestamp;
+    rec.ingestionTime = e.appendTime as ProcTime;
     const task = this.route(e.key);
     aggregated[task] = (aggregated[task] as number) + 1;
     this.stage.process(rec, task, now);
