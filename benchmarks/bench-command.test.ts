@@ -15,7 +15,7 @@ test('the plan: defaults, workload ids in any case, and errors a user can fix', 
   const p = planOf({});
   assert.deepEqual(p.workloads, [...WORKLOAD_IDS]);
   assert.equal(p.events, undefined);
-  assert.equal(p.iterations, 3);
+  assert.equal(p.iterations, 5);
   assert.deepEqual(planOf({ workload: 'w1, W3' }).workloads, ['W1', 'W3']);
   assert.throws(() => planOf({ workload: 'W9' }), (e: unknown) => e instanceof UserError && /unknown workload 'W9'/.test(e.message));
   assert.throws(() => planOf({ events: 0 }), /--events must be a positive integer/);

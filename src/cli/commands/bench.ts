@@ -37,6 +37,12 @@ import { listOption } from '../variants.js';
 
 export const BENCH_DESCRIPTION = 'measure how fast streamsim runs (tinybench, wall clock) and compare the simulated engines (simulated time)';
 
+/**
+ * Measured runs per task. Five, not three: the margin of error is Student's t over the runs, and t
+ * for four degrees of freedom (2.78) is well under t for two (4.30), for two more runs of each task.
+ */
+export const DEFAULT_ITERATIONS = 5;
+
 /** Events per run unless --events says otherwise. */
 export const DEFAULT_EVENTS = 1_000_000;
 /** The simulated-time comparison keeps every pane, so it caps N. */
@@ -47,7 +53,11 @@ export function benchOptions<T>(y: Argv<T>) {
     .option('workload', { type: 'string', describe: 'workloads, e.g. W1,W3 (default: W1–W7; those the simulator cannot run yet are reported as not available)' })
     .option('events', { type: 'number', describe: `events per run (default ${DEFAULT_EVENTS.toLocaleString('en-US')}; with --scaling events the largest N; with --simulated at most ${SIMULATED_MAX_EVENTS.toLocaleString('en-US')})` })
     .option('engine', { type: 'string', choices: BENCH_ENGINES, describe: "run the workloads on this engine (default: each workload's own: W6 micro-batch, the rest native)" })
-    .option('iterations', { type: 'number', default: 3, describe: 'measured runs per task, after one warm-up run' })
+    .option('iterations', {
+      type: 'number',
+      default: DEFAULT_ITERATIONS,
+      describe: 'measured runs per task, after one warm-up run (fewer runs: a wider margin of error, Student\'s t)',
+    })
     .option('json', { type: 'boolean', default: false, describe: 'print JSON (an array of suite results) instead of tables' })
     .option('save', { type: 'boolean', default: false, describe: 'save the run with machine information to benchmarks/results/<date>-<commit>.json' })
     .option('compare', { type: 'string', describe: 'rerun a saved run (same workloads, events, engine) and flag changes beyond the measured noise' })
@@ -131,7 +141,7 @@ export function planOf(args: BenchArgs): BenchPlan {
     workloads: parseWorkloads(args.workload) ?? savedWorkloads ?? [...WORKLOAD_IDS],
     events: positiveInteger(args.events, '--events') ?? saved?.events,
     engine: (engine as BenchEngine | undefined) ?? ((saved?.engine ?? undefined) as BenchEngine | undefined),
-    iterations: positiveInteger(args.iterations, '--iterations') ?? saved?.iterations ?? 3,
+    iterations: positiveInteger(args.iterations, '--iterations') ?? saved?.iterations ?? DEFAULT_ITERATIONS,
     json: args.json ?? false,
     save: args.save ?? false,
     compare,
