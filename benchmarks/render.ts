@@ -140,8 +140,8 @@ export function renderTargets(targets: readonly TargetResult[], c: ChalkInstance
 /** What the columns mean, and each workload's departures from WORKLOADS.md. */
 export function renderNotes(results: readonly SuiteResult[], c: ChalkInstance, gcAvailable: boolean): string {
   const notes = [
-    'events/s: N ÷ median wall-clock run time of streamsim itself (tinybench); hand loop/s: the same workload as a hand-written loop with no engine, same process, same log; ratio = engine ÷ hand loop.',
-    'mean, p75, p99: run times over the measured runs; rme: tinybench\'s relative margin of error of the mean (95%, Student\'s t over the runs): the noise.',
+    'events/s: N ÷ median wall-clock run time of streamsim itself (tinybench); hand loop/s: the same workload as a hand-written loop with no engine, same process, same log; ratio = engine ÷ hand loop, the median of the rounds\' paired ratios (engine and hand loop take turns, one run each per round).',
+    'mean, p75, p99: run times over the measured rounds; rme: relative margin of error of the mean (95%, Student\'s t over the runs, as tinybench computes it): the noise. A target\'s margin is its paired ratios\' rme.',
     `peak heap: largest V8 heap in use, sampled every 1,024 events read${gcAvailable ? ', after a forced GC before each run' : ' (no forced GC: run node with --expose-gc)'}.`,
     'results: on-time panes the engine wrote; "=" when the hand loop produced the same count and total, "≠" (red) when not.',
   ];

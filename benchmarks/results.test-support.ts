@@ -46,6 +46,8 @@ export function fakeResult(workload: WorkloadId, eventsPerSec: number, o: FakeOp
     eventsPerSec,
     handLoopEventsPerSec: handLoop.eventsPerSec,
     ratio: eventsPerSec / handLoop.eventsPerSec,
+    ratioRmePercent: rme,
+    ratioSamples: [0.98, 1, 1.02].map((f) => (f * eventsPerSec) / handLoop.eventsPerSec),
     meanMs: engineRun.meanMs,
     p75Ms: engineRun.p75Ms,
     p99Ms: engineRun.p99Ms,

@@ -187,7 +187,8 @@ export function compareResults(before: readonly SuiteResult[], after: readonly S
       out.push({ ...base, figure: name, before: x, after: y, ...classify(x, y, mx, my, higher) });
     figure('events/s', b.eventsPerSec, a.eventsPerSec, pct(b.rmePercent), pct(a.rmePercent), true);
     figure('hand loop/s', b.handLoopEventsPerSec, a.handLoopEventsPerSec, pct(b.handLoop?.rmePercent), pct(a.handLoop?.rmePercent), true);
-    const ratioMargin = (r: SuiteResult) => (pct(r.rmePercent) ?? 0) + (pct(r.handLoop?.rmePercent) ?? 0);
+    // A run saved before the rounds were paired has no ratio margin of its own: the two rmes then.
+    const ratioMargin = (r: SuiteResult) => pct(r.ratioRmePercent) ?? (pct(r.rmePercent) ?? 0) + (pct(r.handLoop?.rmePercent) ?? 0);
     figure('ratio', b.ratio, a.ratio, ratioMargin(b), ratioMargin(a), true);
     figure('peak heap', b.heapPeakBytes, a.heapPeakBytes, heapMargin(b.engineRun?.heapPeaksBytes), heapMargin(a.engineRun?.heapPeaksBytes), false);
   }

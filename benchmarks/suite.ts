@@ -1,16 +1,17 @@
 /**
- * One suite per workload: a tinybench Bench with two tasks, the engine and the hand-written loop,
- * run in the same process over the same generated log. The figure is wall-clock events per second
- * of streamsim itself (N divided by the median run time), reported beside the hand loop's and as a
- * ratio to it; peak heap comes from the sampler the log ticks (instruments.ts).
+ * One suite per workload: two tasks, the engine and the hand-written loop, run in the same process
+ * over the same generated log. The figure is wall-clock events per second of streamsim itself (N
+ * divided by the median run time), reported beside the hand loop's and as a ratio to it; peak heap
+ * comes from the sampler the log ticks (instruments.ts).
  *
- * tinybench runs each task `iterations` times with `time: 0` (a run over 10^6 events takes seconds,
- * so a time budget would only add runs), after one warm-up run that lets V8 optimise. The clock is
- * tinybench's `now` option, so tests swap it for a scripted one and assert on invariants, never on
- * speed. Task functions are async on purpose: tinybench calls a sync function once when it is
- * added, to find out whether it returns a promise, which here would be a whole extra run.
+ * The tasks take turns (rounds.ts): `iterations` rounds after one warm-up round that lets V8
+ * optimise, each round one tinybench run of both tasks with `time: 0` (a run over 10^6 events
+ * takes seconds, so a time budget would only add runs), so that each round gives a paired ratio.
+ * The clock is tinybench's `now` option, so tests swap it for a scripted one and assert on
+ * invariants, never on speed. Task functions are async on purpose: tinybench calls a sync function
+ * once when it is added, to find out whether it returns a promise, which here would be a whole
+ * extra run.
  */
-import { Bench, type Statistics, type Task } from 'tinybench';
 import { Prng } from '../src/sim/kernel/prng.js';
 import { KeyTable } from '../src/sim/model/record.js';
 import type { Scenario } from '../src/sim/scenario/types.js';
@@ -19,6 +20,7 @@ import type { BuiltInput } from '../src/sim/sources/log.js';
 import { firstMissing, runOn } from './capabilities.js';
 import { handLoopUnsupported, runHandLoop, type HandLoopResult } from './hand-loop.js';
 import { HeapSampler, TallyTrace, sampledInput } from './instruments.js';
+import { type RoundTask, type SampleStatistics, runRounds, statisticsOf } from './rounds.js';
 import {
   type BenchEngine,
   type Capability,
@@ -105,7 +107,11 @@ export interface SuiteResult {
   readonly reason: string | null;
   readonly eventsPerSec: number | null;
   readonly handLoopEventsPerSec: number | null;
+  /** engine ÷ hand loop events per second: the median over the rounds of the paired ratios (rounds.ts). */
   readonly ratio: number | null;
+  /** The paired ratios' relative margin of error (95%, Student's t), percent. */
+  readonly ratioRmePercent: number | null;
+  readonly ratioSamples: readonly number[];
   readonly meanMs: number | null;
   readonly p75Ms: number | null;
   readonly p99Ms: number | null;
@@ -169,6 +175,8 @@ export function unavailable(
     eventsPerSec: null,
     handLoopEventsPerSec: null,
     ratio: null,
+    ratioRmePercent: null,
+    ratioSamples: [],
     meanMs: null,
     p75Ms: null,
     p99Ms: null,
@@ -194,36 +202,38 @@ export function suiteRefusal(def: WorkloadDef, requested: BenchEngine | undefine
   return missing === undefined ? { engine } : { engine, reason: missing.reason };
 }
 
-/** Invariants tinybench's output must satisfy; a violation is a bug in the harness, not noise. */
-export function checkStatistics(stats: Statistics, iterations: number, what: string): void {
+/** Invariants the run times' statistics must satisfy; a violation is a bug in the harness, not noise. */
+export function checkStatistics(stats: SampleStatistics, iterations: number, what: string): void {
   const { min, max, p75, p99, mean, samples } = stats;
   const fail = (m: string) => {
     throw new Error(`invariant violated: ${what}: ${m} (samples ${JSON.stringify(samples)})`);
   };
   if (samples.length !== iterations) fail(`expected ${iterations} samples, got ${samples.length}`);
-  if (p75 === undefined || p99 === undefined) fail('missing percentiles');
-  if (!(min <= (p75 as number) && (p75 as number) <= (p99 as number) && (p99 as number) <= max)) fail('expected min ≤ p75 ≤ p99 ≤ max');
+  if (!(min <= p75 && p75 <= p99 && p99 <= max)) fail('expected min ≤ p75 ≤ p99 ≤ max');
   if (!(min <= mean && mean <= max)) fail('expected min ≤ mean ≤ max');
   if (!(min >= 0)) fail('negative run time');
 }
 
-function figuresOf(task: Task, events: number, iterations: number, sampler: { peaks: number[]; livePeaks: number[]; base: number }): TaskFigures {
-  const r = task.result;
-  if (r === undefined) throw new Error(`bench: task ${task.name} has no result`);
-  if (r.error !== undefined) throw r.error;
-  const stats = r.latency;
-  checkStatistics(stats, iterations, task.name);
-  const median = stats.p50 ?? stats.mean;
+function figuresOf(
+  runTimes: readonly number[],
+  events: number,
+  iterations: number,
+  what: string,
+  sampler: { peaks: number[]; livePeaks: number[]; base: number },
+): TaskFigures {
+  const stats = statisticsOf(runTimes);
+  checkStatistics(stats, iterations, what);
+  const median = stats.p50;
   return {
     eventsPerSec: median > 0 ? events / (median / 1000) : Infinity,
     medianMs: median,
     meanMs: stats.mean,
     minMs: stats.min,
-    p75Ms: stats.p75 ?? stats.max,
-    p99Ms: stats.p99 ?? stats.max,
+    p75Ms: stats.p75,
+    p99Ms: stats.p99,
     maxMs: stats.max,
     rmePercent: Number.isFinite(stats.rme) ? stats.rme : 0,
-    samplesMs: [...stats.samples],
+    samplesMs: [...runTimes],
     heapPeakBytes: Math.max(0, ...sampler.peaks),
     heapPeaksBytes: [...sampler.peaks],
     heapBaseBytes: sampler.base,
@@ -253,30 +263,19 @@ export async function runSuite(id: WorkloadId, options: SuiteOptions): Promise<S
   const handLoopReason = options.handLoop === false ? 'not run (--no-hand-loop)' : handLoopUnsupported(loopScenario) ?? null;
   const progress = options.onProgress ?? (() => {});
 
-  const bench = new Bench({
-    name: label,
-    iterations,
-    time: 0,
-    warmup: options.warmup ?? true,
-    warmupIterations: 1,
-    warmupTime: 0,
-    throws: true,
-    ...(options.now !== undefined ? { now: options.now } : {}),
-  });
-
   const liveEvery = options.liveHeapSamples ? Math.max(1, Math.floor(events / options.liveHeapSamples)) : 0;
   const engineSampler = new HeapSampler(options.heapStride, liveEvery);
   const engineHeap = { peaks: [] as number[], livePeaks: [] as number[], base: 0 };
   const engineOut: Outcome<{ panes: number; total: number; openWindows: number; steps: number }> = { last: undefined, seen: new Set() };
-  bench.add(
-    'engine',
-    async () => {
-      const trace = new TallyTrace();
-      const r = runOn(engine, scenario, { trace, keepPanes: false, input: sampledInput(input, engineSampler) });
-      engineOut.last = { panes: trace.panes, total: trace.total, openWindows: r.openWindows, steps: r.steps };
-      engineOut.seen.add(`${trace.panes}/${trace.total}/${r.openWindows}`);
-    },
+  const tasks: RoundTask[] = [
     {
+      name: 'engine',
+      fn: async () => {
+        const trace = new TallyTrace();
+        const r = runOn(engine, scenario, { trace, keepPanes: false, input: sampledInput(input, engineSampler) });
+        engineOut.last = { panes: trace.panes, total: trace.total, openWindows: r.openWindows, steps: r.steps };
+        engineOut.seen.add(`${trace.panes}/${trace.total}/${r.openWindows}`);
+      },
       beforeEach(mode) {
         progress(`${label}: ${engine} engine, ${mode === 'warmup' ? 'warm-up' : 'measured'} run over ${events.toLocaleString('en-US')} events`);
         engineSampler.begin();
@@ -289,46 +288,47 @@ export async function runSuite(id: WorkloadId, options: SuiteOptions): Promise<S
         if (mode === 'run' && live !== null) engineHeap.livePeaks.push(live);
       },
     },
-  );
+  ];
 
   const loopSampler = new HeapSampler(options.heapStride);
   const loopHeap = { peaks: [] as number[], livePeaks: [] as number[], base: 0 };
   const loopOut: Outcome<HandLoopResult> = { last: undefined, seen: new Set() };
   if (handLoopReason === null) {
-    bench.add(
-      'hand-loop',
-      async () => {
+    tasks.push({
+      name: 'hand-loop',
+      fn: async () => {
         const r = runHandLoop(loopScenario, sampledInput(input, loopSampler));
         loopOut.last = r;
         loopOut.seen.add(`${r.results}/${r.total}`);
       },
-      {
-        beforeEach(mode) {
-          progress(`${label}: hand loop, ${mode === 'warmup' ? 'warm-up' : 'measured'} run`);
-          loopSampler.begin();
-          if (loopHeap.base === 0) loopHeap.base = loopSampler.baseline;
-        },
-        afterEach(mode) {
-          const peak = loopSampler.end();
-          if (mode === 'run') loopHeap.peaks.push(peak);
-        },
+      beforeEach(mode) {
+        progress(`${label}: hand loop, ${mode === 'warmup' ? 'warm-up' : 'measured'} run`);
+        loopSampler.begin();
+        if (loopHeap.base === 0) loopHeap.base = loopSampler.baseline;
       },
-    );
+      afterEach(mode) {
+        const peak = loopSampler.end();
+        if (mode === 'run') loopHeap.peaks.push(peak);
+      },
+    });
   }
 
+  let samples: Map<string, number[]>;
   try {
-    await bench.run();
+    samples = await runRounds(tasks, { name: label, rounds: iterations, warmup: options.warmup ?? true, ...(options.now !== undefined ? { now: options.now } : {}) });
   } catch (error) {
     // An engine that throws (a step bound reached, an invariant) fails this suite, not the others.
     const message = error instanceof Error ? error.message : String(error);
     return unavailable(def, label, engine, events, `failed: ${message}`, overrides, 'failed');
   }
 
-  const engineTask = bench.getTask('engine');
-  if (engineTask === undefined) throw new Error('bench: the engine task is missing');
-  const engineRun = figuresOf(engineTask, events, iterations, engineHeap);
-  const loopTask = bench.getTask('hand-loop');
-  const handLoop = loopTask === undefined ? null : figuresOf(loopTask, events, iterations, loopHeap);
+  const engineSamples = samples.get('engine') ?? [];
+  const loopSamples = samples.get('hand-loop');
+  const engineRun = figuresOf(engineSamples, events, iterations, 'engine', engineHeap);
+  const handLoop = loopSamples === undefined ? null : figuresOf(loopSamples, events, iterations, 'hand-loop', loopHeap);
+  // Paired by round: the hand loop's time over the engine's is engine events/s ÷ hand loop events/s.
+  const ratios = loopSamples === undefined ? null : engineSamples.map((ms, i) => (ms > 0 ? (loopSamples[i] as number) / ms : Infinity));
+  const ratioStats = ratios === null ? null : statisticsOf(ratios);
   if (engineOut.seen.size > 1) throw new Error(`invariant violated: ${label}: the engine's runs disagree (${[...engineOut.seen].join(', ')}); a run must be a pure function of its inputs`);
   if (loopOut.seen.size > 1) throw new Error(`invariant violated: ${label}: the hand loop's runs disagree (${[...loopOut.seen].join(', ')})`);
   const e = engineOut.last;
@@ -355,7 +355,9 @@ export async function runSuite(id: WorkloadId, options: SuiteOptions): Promise<S
     reason: null,
     eventsPerSec: engineRun.eventsPerSec,
     handLoopEventsPerSec: handLoop?.eventsPerSec ?? null,
-    ratio: handLoop === null ? null : engineRun.eventsPerSec / handLoop.eventsPerSec,
+    ratio: ratioStats === null ? null : ratioStats.p50,
+    ratioRmePercent: ratioStats === null ? null : ratioStats.rme,
+    ratioSamples: ratios ?? [],
     meanMs: engineRun.meanMs,
     p75Ms: engineRun.p75Ms,
     p99Ms: engineRun.p99Ms,
