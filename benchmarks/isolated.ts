@@ -8,6 +8,7 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { mergePasses, splitIterations } from './passes.js';
 import { type SuiteOptions, type SuiteResult, runSuite, unavailable } from './suite.js';
 import { WORKLOADS, type WorkloadId } from './workloads.js';
 
@@ -57,10 +58,23 @@ export async function runSuiteIsolated(id: WorkloadId, options: SuiteOptions): P
 
 /**
  * Runs the suites one after another (never in parallel: they would share the two cores), each in
- * its own process unless `isolate` is false.
+ * its own process unless `isolate` is false, the whole list `passes` times with each workload's
+ * rounds split between the passes (passes.ts).
  */
-export async function runSuites(ids: readonly WorkloadId[], options: SuiteOptions, isolate = true): Promise<SuiteResult[]> {
-  const out: SuiteResult[] = [];
-  for (const id of ids) out.push(await (isolate ? runSuiteIsolated(id, options) : runSuite(id, options)));
-  return out;
+export async function runSuites(ids: readonly WorkloadId[], options: SuiteOptions, isolate = true, passes = 1): Promise<SuiteResult[]> {
+  const shares = splitIterations(options.iterations ?? 3, passes);
+  const parts = new Map<WorkloadId, SuiteResult[]>(ids.map((id) => [id, []]));
+  for (const [pass, iterations] of shares.entries()) {
+    for (const id of ids) {
+      const o: SuiteOptions = {
+        ...options,
+        iterations,
+        ...(shares.length > 1 && options.onProgress !== undefined
+          ? { onProgress: (m: string) => options.onProgress?.(`pass ${pass + 1}/${shares.length}: ${m}`) }
+          : {}),
+      };
+      (parts.get(id) as SuiteResult[]).push(await (isolate ? runSuiteIsolated(id, o) : runSuite(id, o)));
+    }
+  }
+  return ids.map((id) => mergePasses(parts.get(id) as SuiteResult[]));
 }

@@ -41,6 +41,8 @@ export interface RunOptionsRecord {
   readonly engine: string | null;
   /** Each workload in its own process (absent in runs saved before there was a choice: they were not). */
   readonly isolate?: boolean;
+  /** Passes over the workload list (absent before there were passes: one). */
+  readonly passes?: number;
 }
 
 export interface ResultsDocument {

@@ -214,7 +214,8 @@ export function checkStatistics(stats: SampleStatistics, iterations: number, wha
   if (!(min >= 0)) fail('negative run time');
 }
 
-function figuresOf(
+/** A task's figures from its run times (ms) and its heap samples. */
+export function figuresOf(
   runTimes: readonly number[],
   events: number,
   iterations: number,

@@ -28,6 +28,7 @@ import {
 import { LIVE_HEAP_SAMPLES, SCALING_KINDS, type ScalingKind, type ScalingReport, runMemorySuite, runScaling } from '../../../benchmarks/scaling.js';
 import { renderLatencyChart, renderSimulatedTable, simulateWorkloads, type SimulatedRow } from '../../../benchmarks/simulated.js';
 import { runSuites } from '../../../benchmarks/isolated.js';
+import { splitIterations } from '../../../benchmarks/passes.js';
 import type { SuiteResult } from '../../../benchmarks/suite.js';
 import { evaluateTargets, type TargetResult } from '../../../benchmarks/targets.js';
 import { BENCH_ENGINES, type BenchEngine, WORKLOAD_IDS, type WorkloadId, isWorkloadId } from '../../../benchmarks/workloads.js';
@@ -42,6 +43,9 @@ export const BENCH_DESCRIPTION = 'measure how fast streamsim runs (tinybench, wa
  * for four degrees of freedom (2.78) is well under t for two (4.30), for two more runs of each task.
  */
 export const DEFAULT_ITERATIONS = 5;
+
+/** Passes over the workload list (passes.ts): 5 rounds split 3 + 2. */
+export const DEFAULT_PASSES = 2;
 
 /** Events per run unless --events says otherwise. */
 export const DEFAULT_EVENTS = 1_000_000;
@@ -64,6 +68,11 @@ export function benchOptions<T>(y: Argv<T>) {
     .option('scaling', { type: 'string', choices: SCALING_KINDS, describe: 'how cost grows: events, keys, overlap, sessions, failures, or memory (long: 2M vs 20M events)' })
     .option('simulated', { type: 'boolean', default: false, describe: 'compare the engines in simulated time: latency p50/p99 and sustainable throughput' })
     .option('hand-loop', { type: 'boolean', default: true, describe: 'run the hand-written loop beside the engine (--no-hand-loop to skip it)' })
+    .option('passes', {
+      type: 'number',
+      default: DEFAULT_PASSES,
+      describe: 'run the workload list this many times, each workload\'s measured rounds split between the passes and pooled, so a slow stretch of a shared machine does not take all the rounds of one workload',
+    })
     .option('isolate', {
       type: 'boolean',
       default: true,
@@ -83,6 +92,7 @@ export interface BenchArgs {
   readonly simulated?: boolean | undefined;
   readonly handLoop?: boolean | undefined;
   readonly isolate?: boolean | undefined;
+  readonly passes?: number | undefined;
 }
 
 export interface BenchPlan {
@@ -98,6 +108,7 @@ export interface BenchPlan {
   readonly simulated: boolean;
   readonly handLoop: boolean;
   readonly isolate: boolean;
+  readonly passes: number;
 }
 
 function positiveInteger(value: number | undefined, flag: string): number | undefined {
@@ -149,6 +160,7 @@ export function planOf(args: BenchArgs): BenchPlan {
     simulated: args.simulated ?? false,
     handLoop: args.handLoop ?? true,
     isolate: args.isolate ?? true,
+    passes: positiveInteger(args.passes, '--passes') ?? saved?.passes ?? DEFAULT_PASSES,
   };
 }
 
@@ -160,9 +172,12 @@ interface Io {
 
 function header(plan: BenchPlan, events: number, gc: boolean, c: ChalkInstance): string {
   const m = machineInfo(gc);
+  const suites = plan.scaling === undefined && !plan.simulated;
+  const shares = suites ? splitIterations(plan.iterations, plan.passes) : [plan.iterations];
   const runs =
-    `${plan.iterations} measured run${plan.iterations === 1 ? '' : 's'} per task after 1 warm-up` +
-    (plan.scaling === undefined && !plan.simulated ? (plan.isolate ? ' · a process per workload' : ' · all workloads in one process') : '');
+    `${plan.iterations} measured run${plan.iterations === 1 ? '' : 's'} per task` +
+    (shares.length > 1 ? ` in ${shares.length} passes (${shares.join(' + ')}), each after 1 warm-up` : ' after 1 warm-up') +
+    (suites ? (plan.isolate ? ' · a process per workload' : ' · all workloads in one process') : '');
   return (
     c.bold(`streamsim bench · ${events.toLocaleString('en-US')} events`) +
     c.dim(` · ${runs} · node ${m.node} · ${m.cpuCount} × ${m.cpuModel} · load ${m.loadAverage.join(' ')}${gc ? '' : ' · no forced GC'}`) +
@@ -245,7 +260,7 @@ function document(plan: BenchPlan, events: number, gc: boolean, results: readonl
     schema: RESULTS_SCHEMA,
     createdAt: new Date().toISOString(),
     machine: machineInfo(gc),
-    options: { events, iterations: plan.iterations, workloads: plan.workloads, engine: plan.engine ?? null, isolate: plan.isolate },
+    options: { events, iterations: plan.iterations, workloads: plan.workloads, engine: plan.engine ?? null, isolate: plan.isolate, passes: plan.passes },
     results,
     targets,
     ...(extra !== undefined ? { extra } : {}),
@@ -308,6 +323,7 @@ export async function bench(args: BenchArgs, io: Io): Promise<number> {
         ...(plan.engine !== undefined ? { engine: plan.engine } : {}),
       },
       plan.isolate,
+      plan.passes,
     );
     targets = evaluateTargets(results);
     if (plan.json && plan.compare === undefined) io.out(JSON.stringify(results.map(jsonRow), null, 2) + '\n');
