@@ -6,8 +6,7 @@
  * rounds of every workload are spread over the same stretches. Each pass runs in a fresh process
  * per workload (isolated.ts), with its own warm-up round.
  */
-import { statisticsOf } from './rounds.js';
-import { figuresOf, type SuiteResult, type TaskFigures } from './suite.js';
+import { figuresOf, measuredFields, type SuiteResult, type TaskFigures } from './suite.js';
 
 /** Measured rounds per pass: `iterations` split as evenly as possible, earlier passes taking the rest. */
 export function splitIterations(iterations: number, passes: number): number[] {
@@ -40,23 +39,5 @@ export function mergePasses(parts: readonly SuiteResult[]): SuiteResult {
   const engineRun = mergeFigures(parts.map((p) => p.engineRun as TaskFigures), first.events, `${first.label} engine`);
   const loops = parts.map((p) => p.handLoop);
   const handLoop = loops.every((l) => l !== null) ? mergeFigures(loops as TaskFigures[], first.events, `${first.label} hand loop`) : null;
-  const ratioSamples = handLoop === null ? [] : parts.flatMap((p) => p.ratioSamples);
-  const ratioStats = ratioSamples.length === 0 ? null : statisticsOf(ratioSamples);
-  return {
-    ...first,
-    eventsPerSec: engineRun.eventsPerSec,
-    handLoopEventsPerSec: handLoop?.eventsPerSec ?? null,
-    ratio: ratioStats?.p50 ?? null,
-    ratioRmePercent: ratioStats?.rme ?? null,
-    ratioSamples,
-    meanMs: engineRun.meanMs,
-    p75Ms: engineRun.p75Ms,
-    p99Ms: engineRun.p99Ms,
-    rmePercent: engineRun.rmePercent,
-    heapPeakBytes: engineRun.heapPeakBytes,
-    samples: engineRun.samplesMs,
-    medianMs: engineRun.medianMs,
-    engineRun,
-    handLoop,
-  };
+  return { ...first, ...measuredFields(engineRun, handLoop, parts.flatMap((p) => p.ratioSamples)) };
 }

@@ -214,6 +214,27 @@ export function checkStatistics(stats: SampleStatistics, iterations: number, wha
   if (!(min >= 0)) fail('negative run time');
 }
 
+/** The figures of a suite result, from its tasks' figures and the paired engine ÷ hand loop ratios. */
+export function measuredFields(engineRun: TaskFigures, handLoop: TaskFigures | null, ratioSamples: readonly number[]) {
+  const ratioStats = handLoop === null || ratioSamples.length === 0 ? null : statisticsOf(ratioSamples);
+  return {
+    eventsPerSec: engineRun.eventsPerSec,
+    handLoopEventsPerSec: handLoop?.eventsPerSec ?? null,
+    ratio: ratioStats?.p50 ?? null,
+    ratioRmePercent: ratioStats?.rme ?? null,
+    ratioSamples: ratioStats === null ? [] : [...ratioSamples],
+    meanMs: engineRun.meanMs,
+    p75Ms: engineRun.p75Ms,
+    p99Ms: engineRun.p99Ms,
+    rmePercent: engineRun.rmePercent,
+    heapPeakBytes: engineRun.heapPeakBytes,
+    samples: engineRun.samplesMs,
+    medianMs: engineRun.medianMs,
+    engineRun,
+    handLoop,
+  };
+}
+
 /** A task's figures from its run times (ms) and its heap samples. */
 export function figuresOf(
   runTimes: readonly number[],
@@ -329,7 +350,6 @@ export async function runSuite(id: WorkloadId, options: SuiteOptions): Promise<S
   const handLoop = loopSamples === undefined ? null : figuresOf(loopSamples, events, iterations, 'hand-loop', loopHeap);
   // Paired by round: the hand loop's time over the engine's is engine events/s ÷ hand loop events/s.
   const ratios = loopSamples === undefined ? null : engineSamples.map((ms, i) => (ms > 0 ? (loopSamples[i] as number) / ms : Infinity));
-  const ratioStats = ratios === null ? null : statisticsOf(ratios);
   if (engineOut.seen.size > 1) throw new Error(`invariant violated: ${label}: the engine's runs disagree (${[...engineOut.seen].join(', ')}); a run must be a pure function of its inputs`);
   if (loopOut.seen.size > 1) throw new Error(`invariant violated: ${label}: the hand loop's runs disagree (${[...loopOut.seen].join(', ')})`);
   const e = engineOut.last;
@@ -354,20 +374,7 @@ export async function runSuite(id: WorkloadId, options: SuiteOptions): Promise<S
     status: 'ok',
     available: true,
     reason: null,
-    eventsPerSec: engineRun.eventsPerSec,
-    handLoopEventsPerSec: handLoop?.eventsPerSec ?? null,
-    ratio: ratioStats === null ? null : ratioStats.p50,
-    ratioRmePercent: ratioStats === null ? null : ratioStats.rme,
-    ratioSamples: ratios ?? [],
-    meanMs: engineRun.meanMs,
-    p75Ms: engineRun.p75Ms,
-    p99Ms: engineRun.p99Ms,
-    rmePercent: engineRun.rmePercent,
-    heapPeakBytes: engineRun.heapPeakBytes,
-    samples: engineRun.samplesMs,
-    medianMs: engineRun.medianMs,
-    engineRun,
-    handLoop,
+    ...measuredFields(engineRun, handLoop, ratios ?? []),
     handLoopReason: handLoop === null ? handLoopReason ?? 'not run' : null,
     check,
     overrides,
