@@ -16,6 +16,7 @@
 import type { TriggerSpec } from '../scenario/types.js';
 import { type FixedWindows, lastWindowStart } from '../windows/fixed-windows.js';
 import { KeySlices } from './slice-store.js';
+import { StartQueue } from './start-queue.js';
 import type { WindowState } from './window-state.js';
 
 /**
@@ -29,7 +30,7 @@ export class SlicedKey extends KeySlices {
    * The starts of the open windows whose content is in the slices, sorted: such a window is only
    * its start (a timer names it by key and timestamp), so opening and clearing it allocates nothing.
    */
-  readonly sliced: number[] = [];
+  readonly sliced = new StartQueue();
   /** The open windows with their own accumulators (materialized or restored), sorted by start. */
   readonly materialized: WindowState[] = [];
 
@@ -42,7 +43,7 @@ export class SlicedKey extends KeySlices {
   }
 
   hasSliced(start: number): boolean {
-    return indexOfNumber(this.sliced, start) >= 0;
+    return this.sliced.has(start);
   }
 
   materializedAt(start: number): WindowState | undefined {
@@ -51,43 +52,8 @@ export class SlicedKey extends KeySlices {
   }
 
   get size(): number {
-    return this.sliced.length + this.materialized.length;
+    return this.sliced.size + this.materialized.length;
   }
-}
-
-/** Inserts a start into a sorted list (new windows mostly open at the end). */
-export function insertStart(list: number[], start: number): void {
-  let at = list.length;
-  while (at > 0 && (list[at - 1] as number) > start) at--;
-  // splice allocates the list of what it removed, even when it removes nothing.
-  if (at === list.length) list.push(start);
-  else list.splice(at, 0, start);
-}
-
-/** Removes a start from a sorted list (windows mostly close at the front). */
-export function removeStart(list: number[], start: number): void {
-  if (list[0] === start) {
-    list.shift();
-    return;
-  }
-  const at = indexOfNumber(list, start);
-  if (at >= 0) list.splice(at, 1);
-}
-
-function indexOfNumber(list: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  // Lookups are mostly for the oldest window (it fires) or the newest (it opens): check both ends first.
-  if (hi >= 0 && list[0] === x) return 0;
-  if (hi >= 0 && list[hi] === x) return hi;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const s = list[mid] as number;
-    if (s < x) lo = mid + 1;
-    else if (s > x) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
 }
 
 /** The index of the window starting at `start` in a list sorted by start, or -1. */

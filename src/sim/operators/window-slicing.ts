@@ -15,9 +15,7 @@ import {
   SlicedKey,
   firstWindowStart,
   insertByStart,
-  insertStart,
   openedRange,
-  removeStart,
   removeWindow,
   sliceWidthOf,
   slicingApplies,
@@ -117,14 +115,14 @@ export class WindowSlicing {
     const sk = this.keyState(key);
     const ws = this.standIn(key, start);
     this.fillFromSlices(ws);
-    removeStart(sk.sliced, start);
+    sk.sliced.remove(start);
     insertByStart(sk.materialized, ws);
     return ws;
   }
 
   /** Clears a sliced window of the live key state `sk` at its expiry. */
   releaseSliced(sk: SlicedKey, start: number): void {
-    removeStart(sk.sliced, start);
+    sk.sliced.remove(start);
     this.forget(sk, start);
   }
 
@@ -282,7 +280,7 @@ export class WindowSlicing {
           // Opened by late (but allowed) data: its first pane is a late one, kept per window.
           insertByStart(sk.materialized, this.owner.openMaterialized(sk.key, start, start + fixed.sizeMs));
         } else {
-          insertStart(sk.sliced, start);
+          sk.sliced.insert(start);
           this.owner.openSliced(sk, fireAt, start + this.expireShift);
         }
       }
