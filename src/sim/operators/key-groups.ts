@@ -3,6 +3,8 @@
  * `maxParallelism` key groups (default 128), and key groups map to operator instances in contiguous
  * ranges (KeyGroupRangeAssignment). Key groups are what make rescaling from a savepoint possible.
  */
+import type { KeyTable } from '../model/record.js';
+
 export const DEFAULT_MAX_PARALLELISM = 128;
 
 /** java.lang.String.hashCode. */
@@ -35,4 +37,26 @@ export function keyGroupOf(keyName: string, maxParallelism = DEFAULT_MAX_PARALLE
 /** KeyGroupRangeAssignment.computeOperatorIndexForKeyGroup. */
 export function operatorIndexFor(keyGroup: number, parallelism: number, maxParallelism = DEFAULT_MAX_PARALLELISM): number {
   return Math.floor((keyGroup * parallelism) / maxParallelism);
+}
+
+/**
+ * Where a keyed stream sends each key: its name hashed to a key group, the group to one of
+ * `parallelism` tasks (Flink's KeyGroupStreamPartitioner), worked out once per key.
+ */
+export class KeyRouter {
+  private readonly cache: number[] = [];
+
+  constructor(
+    private readonly keys: KeyTable,
+    private readonly parallelism: number,
+  ) {}
+
+  route(key: number): number {
+    let target = this.cache[key];
+    if (target === undefined) {
+      target = operatorIndexFor(keyGroupOf(this.keys.name(key)), this.parallelism);
+      this.cache[key] = target;
+    }
+    return target;
+  }
 }

@@ -26,7 +26,7 @@ import { type EngineRules, rulesFor } from '../../semantics/rules.js';
 import type { BuiltInput, PartitionedLog } from '../../sources/log.js';
 import type { TraceSink } from '../../trace/events.js';
 import { compilePipeline, type CompiledPipeline } from '../../operators/pipeline.js';
-import { keyGroupOf, operatorIndexFor } from '../../operators/key-groups.js';
+import { KeyRouter } from '../../operators/key-groups.js';
 import { SinkSystem } from '../../delivery/sink-system.js';
 import type { TaskStats } from '../engine.js';
 import { drawFaults, FaultPlan, type FaultTarget } from '../native/fault-plan.js';
@@ -81,8 +81,7 @@ export class MicroBatchQuery implements Wakeable, FaultTarget {
   private applied = -Infinity;
   private epoch = 0;
   private readonly finishedSources = new Set<number>();
-  private readonly recordCounts = new Map<string, number>();
-  private readonly routeCache: number[] = [];
+  private readonly router: KeyRouter;
   readonly taskRecords: number[];
   readonly taskBusyUs: number[];
   failures = 0;
@@ -106,6 +105,7 @@ export class MicroBatchQuery implements Wakeable, FaultTarget {
     this.rules = rulesFor(scenario.semantics);
     this.ft = scenario.faultTolerance ?? NO_FAULT_TOLERANCE;
     this.sink = new SinkSystem(this.ft.delivery.sink, trace, keepPanes);
+    this.router = new KeyRouter(keys, scenario.parallelism.window);
     this.pipeline = compilePipeline(scenario.pipeline);
     this.cost = new BatchCostModel(scenario);
     this.mode = scenario.outputMode;
@@ -243,11 +243,7 @@ export class MicroBatchQuery implements Wakeable, FaultTarget {
     if (watermark > this.applied) this.applied = watermark;
   }
 
-  /**
-   * The row the read stage hands to the stateful stage, one object for all: Spark's operators pass
-   * an UnsafeRow they overwrite for the next input row, and here too nothing downstream keeps it
-   * (window state folds its values in, traces copy its fields).
-   */
+  /** The row handed to the stateful stage, overwritten per record as Spark's UnsafeRow is: nothing downstream keeps it. */
   private readonly row: { -readonly [K in keyof StreamRecord]: StreamRecord[K] } = {
     entry: undefined as unknown as LogEntry,
     value: 0,
@@ -280,7 +276,7 @@ export class MicroBatchQuery implements Wakeable, FaultTarget {
     rec.value = this.pipeline.map(e.value);
     rec.timestamp = timestamp;
     rec.ingestionTime = e.appendTime as ProcTime;
-    const task = this.route(e.key);
+    const task = this.router.route(e.key);
     aggregated[task] = (aggregated[task] as number) + 1;
     this.stage.process(rec, task, now);
     this.countRecord('window', task, sp, now);
@@ -358,22 +354,9 @@ export class MicroBatchQuery implements Wakeable, FaultTarget {
     return this.generation * KINDS + kind;
   }
 
-  private route(key: number): number {
-    let target = this.routeCache[key];
-    if (target === undefined) {
-      target = operatorIndexFor(keyGroupOf(this.keys.name(key)), this.scenario.parallelism.window);
-      this.routeCache[key] = target;
-    }
-    return target;
-  }
-
   private countRecord(stage: 'source' | 'window', index: number, offset: number, now: number): void {
     this.taskRecords[offset + index] = (this.taskRecords[offset + index] as number) + 1;
-    if (!this.faults.countsRecords) return;
-    const name = `${stage}-${index}`;
-    const n = (this.recordCounts.get(name) ?? 0) + 1;
-    this.recordCounts.set(name, n);
-    this.faults.afterRecords({ stage, index }, n, now);
+    this.faults.recordProcessed(stage, index, now);
   }
 
   /** Every partition read to its end, and the timeline's script over. */

@@ -44,6 +44,8 @@ export class FaultPlan implements Wakeable {
   private readonly fired = new Set<number>();
   /** Asked once or twice per record, and the fault list never changes: worked out once. */
   private readonly anyAfterRecords: boolean;
+  /** Records processed per task ("source-0", "window-1"), for faults that strike after n records. */
+  private readonly recordCounts = new Map<string, number>();
 
   constructor(
     private readonly faults: readonly FaultSpec[],
@@ -86,17 +88,21 @@ export class FaultPlan implements Wakeable {
     return this.faults[i];
   }
 
-  afterRecords(task: TaskRef, records: number, now: number): void {
+  /**
+   * A task processed one more record: a fault that strikes after n records of that task strikes
+   * at its n-th. The counts run over the whole job, across restarts. Nothing is counted when no
+   * fault waits for a count (it is called for every record).
+   */
+  recordProcessed(stage: TaskRef['stage'], index: number, now: number): void {
+    if (!this.anyAfterRecords) return;
+    const name = `${stage}-${index}`;
+    const records = (this.recordCounts.get(name) ?? 0) + 1;
+    this.recordCounts.set(name, records);
     this.faults.forEach((f, i) => {
       if (!('trigger' in f) || f.trigger.kind !== 'after-records' || records < f.trigger.records) return;
       const ref = 'task' in f ? f.task : undefined;
-      if (ref && ref.stage === task.stage && ref.index === task.index) this.strike(i, f, now);
+      if (ref && ref.stage === stage && ref.index === index) this.strike(i, f, now);
     });
-  }
-
-  /** True when some fault waits for a record count, so the engine must report counts. */
-  get countsRecords(): boolean {
-    return this.anyAfterRecords;
   }
 
   private strike(i: number, f: Triggered, now: number): void {

@@ -15,7 +15,7 @@ import { buildInput } from '../../sources/build-input.js';
 import type { BuiltInput, PartitionedLog } from '../../sources/log.js';
 import { ArrayTrace, type EventRef, type TraceSink } from '../../trace/events.js';
 import { compilePipeline, type CompiledPipeline } from '../../operators/pipeline.js';
-import { keyGroupOf, operatorIndexFor } from '../../operators/key-groups.js';
+import { KeyRouter, keyGroupOf } from '../../operators/key-groups.js';
 import type { OperatorSnapshot } from '../../operators/window-snapshot.js';
 import { SinkSystem } from '../../delivery/sink-system.js';
 import { Barrier } from '../control.js';
@@ -57,11 +57,10 @@ class NativeJob implements Wakeable, FaultTarget, GraphContext {
   readonly pipeline: CompiledPipeline;
   readonly costs: TaskCosts;
   readonly windowHost: WindowTaskHost;
-  private readonly routeCache: number[] = [];
+  private readonly router: KeyRouter;
   private graph: Graph | undefined;
   private running = false;
   private readonly active = new Set<FaultSpec>();
-  private readonly recordCounts = new Map<string, number>();
   private endedTasks = new Set<number>();
   private finalCheckpointTaken = false;
   /** Every task finished and the final checkpoint (if any) completed. */
@@ -78,6 +77,7 @@ class NativeJob implements Wakeable, FaultTarget, GraphContext {
     this.keys = new KeyTable();
     this.input = options.input ?? buildInput(scenario.input, prng.fork('input'), this.keys);
     this.log = this.input.log;
+    this.router = new KeyRouter(this.log.keys, scenario.parallelism.window);
     this.trace = options.trace ?? new ArrayTrace();
     this.rules = rulesForScenario(scenario);
     this.ft = scenario.faultTolerance ?? NO_FAULT_TOLERANCE;
@@ -88,7 +88,7 @@ class NativeJob implements Wakeable, FaultTarget, GraphContext {
       sink: this.sink,
       acknowledge: (id, task, snapshot: TaskSnapshot, at) => this.coordinator.acknowledge(id, task, snapshot, at),
       inputsEnded: (task, at) => this.onInputsEnded(task, at),
-      onRecord: (task, at) => this.countRecord('window', task, at),
+      onRecord: (task, at) => this.faults.recordProcessed('window', task, at),
       keyGroupOf: (key) => keyGroupOf(key),
     };
     this.coordinator = new CheckpointCoordinator(this.ft.checkpoints, this.scheduler, this.trace, {
@@ -217,25 +217,13 @@ class NativeJob implements Wakeable, FaultTarget, GraphContext {
   }
 
   onSourceRecord(task: number, now: number): void {
-    this.countRecord('source', task, now);
+    this.faults.recordProcessed('source', task, now);
   }
 
   route(key: number): number {
-    let target = this.routeCache[key];
-    if (target === undefined) {
-      target = operatorIndexFor(keyGroupOf(this.log.keys.name(key)), this.scenario.parallelism.window);
-      this.routeCache[key] = target;
-    }
-    return target;
+    return this.router.route(key);
   }
 
-  private countRecord(stage: 'source' | 'window', index: number, now: number): void {
-    if (!this.faults.countsRecords) return;
-    const name = `${stage}-${index}`;
-    const n = (this.recordCounts.get(name) ?? 0) + 1;
-    this.recordCounts.set(name, n);
-    this.faults.afterRecords({ stage, index }, n, now);
-  }
 
   private triggerSources(id: number, savepoint: boolean, unaligned: boolean, now: number): EventRef[] {
     const g = this.graph;
