@@ -38,10 +38,6 @@ export class SlicedKey extends KeySlices {
     super();
   }
 
-  get slices(): KeySlices {
-    return this;
-  }
-
   hasSliced(start: number): boolean {
     return this.sliced.has(start);
   }

@@ -173,7 +173,7 @@ export class WindowSlicing {
   combined(ws: WindowState): SliceTotal {
     const sk = this.keys.get(ws.key);
     if (sk === undefined) throw new Error(`window operator: sliced window [${ws.start}, ${ws.end}) has no slices`);
-    return sk.slices.combine(ws.start, ws.end, this.total);
+    return sk.combine(ws.start, ws.end, this.total);
   }
 
   /**
@@ -184,7 +184,7 @@ export class WindowSlicing {
     // The scratch window of a firing knows its key's state already: no second lookup per window.
     const sk = ws === this.scratch && this.scratchKey?.key === ws.key ? this.scratchKey : this.keys.get(ws.key);
     if (sk === undefined) throw new Error(`window operator: sliced window [${ws.start}, ${ws.end}) has no slices`);
-    return sk.slices.slide(ws.start, ws.end, this.total);
+    return sk.slide(ws.start, ws.end, this.total);
   }
 
 
@@ -260,12 +260,12 @@ export class WindowSlicing {
       this.keys.delete(sk.key);
       sk.forgotten = true;
     }
-    else sk.slices.evictBefore(start + this.fixed.everyMs);
+    else sk.evictBefore(start + this.fixed.everyMs);
   }
 
   private addToSlice(sk: SlicedKey, rec: StreamRecord, live: number): void {
     const fixed = this.fixed;
-    const slices = sk.slices;
+    const slices = sk;
     const x = lastWindowStart(this.grid, rec.timestamp);
     let i = slices.find(x);
     if (i < 0) {
