@@ -175,6 +175,8 @@ export function jsonRow(r: SuiteResult): Record<string, unknown> {
     available: r.available,
     reason: r.reason,
     medianMs: r.medianMs,
+    ratioRmePercent: r.ratioRmePercent,
+    ratioSamples: r.ratioSamples,
     handLoop: r.handLoop,
     handLoopReason: r.handLoopReason,
     check: r.check,
