@@ -33,6 +33,15 @@ interface Entry {
   tag: number;
   /** A daemon entry (a timeout, say) does not keep the simulation alive on its own. */
   daemon: boolean;
+  /** In the heap, not run yet. */
+  queued: boolean;
+  /** Cancelled before it ran: it stays in the heap until popped or compacted, and never runs. */
+  cancelled: boolean;
+}
+
+/** A daemon entry that can be cancelled before it runs (a checkpoint's timeout, once it completed). */
+export interface Cancellable {
+  cancel(): void;
 }
 
 function before(x: Entry, y: Entry): boolean {
@@ -59,13 +68,15 @@ export class Scheduler {
   private steps = 0;
   /** Entries that are not daemons: the run ends when none remain. */
   private live = 0;
+  /** Cancelled entries still in the heap. */
+  private cancelled = 0;
 
   get now(): number {
     return this.nowMs;
   }
 
   get pending(): number {
-    return this.heap.length;
+    return this.heap.length - this.cancelled;
   }
 
   get stepsTaken(): number {
@@ -82,14 +93,44 @@ export class Scheduler {
    * checkpoint timeout still pending when all real work is done is never reached, so the run
    * ends, and its end time is, when the last real work happened.
    */
-  scheduleDaemon(time: number, priority: Priority, target: Wakeable, tag = 0): void {
-    this.push(time, priority, target, tag, true);
+  scheduleDaemon(time: number, priority: Priority, target: Wakeable, tag = 0): Cancellable {
+    const entry = this.push(time, priority, target, tag, true);
+    const seq = entry.seq;
+    return { cancel: () => this.cancel(entry, seq) };
   }
 
-  private push(time: number, priority: Priority, target: Wakeable, tag: number, daemon: boolean): void {
+  /**
+   * Cancels a daemon entry that has not run (entries are recycled: `seq` tells whether `entry` is
+   * still the one scheduled). A timeout whose checkpoint completed would otherwise stay in the heap
+   * for its whole delay (ten minutes by default) and make every other entry's push and pop dearer:
+   * sixty of them at a checkpoint every 10 s. When cancelled entries are half the heap, the heap is
+   * rebuilt without them; the others keep their (time, priority, sequence), so the order is the same.
+   */
+  private cancel(entry: Entry, seq: number): void {
+    if (entry.seq !== seq || !entry.queued || entry.cancelled) return;
+    entry.cancelled = true;
+    this.cancelled++;
+    if (this.cancelled * 2 > this.heap.length) this.compact();
+  }
+
+  private compact(): void {
+    const kept = this.heap.filter((e) => !e.cancelled);
+    for (const e of this.heap) if (e.cancelled) this.recycle(e);
+    this.heap.length = 0;
+    this.cancelled = 0;
+    for (const e of kept) this.siftUp(e);
+  }
+
+  private recycle(e: Entry): void {
+    e.queued = false;
+    e.cancelled = false;
+    this.spare.push(e);
+  }
+
+  private push(time: number, priority: Priority, target: Wakeable, tag: number, daemon: boolean): Entry {
     if (time < this.nowMs) throw new Error(`scheduler: cannot schedule at ${time} ms, before now (${this.nowMs} ms)`);
     let entry = this.spare.pop();
-    if (entry === undefined) entry = { time, priority, seq: this.seq++, target, tag, daemon };
+    if (entry === undefined) entry = { time, priority, seq: this.seq++, target, tag, daemon, queued: true, cancelled: false };
     else {
       entry.time = time;
       entry.priority = priority;
@@ -97,8 +138,14 @@ export class Scheduler {
       entry.target = target;
       entry.tag = tag;
       entry.daemon = daemon;
+      entry.queued = true;
     }
     if (!daemon) this.live++;
+    this.siftUp(entry);
+    return entry;
+  }
+
+  private siftUp(entry: Entry): void {
     const heap = this.heap;
     let i = heap.length;
     heap.push(entry);
@@ -114,8 +161,18 @@ export class Scheduler {
 
   /** The time of the next entry, or Infinity when nothing is scheduled. */
   peekTime(): number {
+    this.dropCancelledTop();
     const top = this.heap[0];
     return top === undefined ? Infinity : top.time;
+  }
+
+  private dropCancelledTop(): void {
+    while (this.heap.length > 0 && (this.heap[0] as Entry).cancelled) {
+      const top = this.heap[0] as Entry;
+      this.pop();
+      this.cancelled--;
+      this.recycle(top);
+    }
   }
 
   /** Runs entries until only daemons remain, the next is after `untilMs`, or `maxSteps` have run (an error). */
@@ -123,9 +180,14 @@ export class Scheduler {
     const heap = this.heap;
     while (this.live > 0) {
       const top = heap[0] as Entry;
+      if (top.cancelled) {
+        this.dropCancelledTop();
+        continue;
+      }
       if (top.time > untilMs) break;
       if (this.steps >= maxSteps) throw new StepBoundExceeded(maxSteps, this.nowMs);
       this.pop();
+      top.queued = false;
       if (!top.daemon) this.live--;
       this.steps++;
       this.nowMs = top.time;

@@ -6,7 +6,7 @@
  * timeout is aborted. At most `maxConcurrent` are in flight; `minPause` separates one's completion
  * from the next trigger.
  */
-import { Priority, type Scheduler, type Wakeable } from '../../kernel/scheduler.js';
+import { type Cancellable, Priority, type Scheduler, type Wakeable } from '../../kernel/scheduler.js';
 import type { CheckpointSpec } from '../../scenario/types.js';
 import type { EventRef, TraceSink } from '../../trace/events.js';
 import { snapshotBytes } from '../../operators/window-snapshot.js';
@@ -35,6 +35,8 @@ interface PendingCheckpoint {
   readonly triggeredAt: number;
   readonly offsets: EventRef[];
   readonly acks: Map<number, TaskSnapshot>;
+  /** Its timeout, cancelled once the checkpoint completes or is given up (CheckpointCanceller). */
+  timeout?: Cancellable;
 }
 
 export interface CoordinatorHost {
@@ -105,9 +107,10 @@ export class CheckpointCoordinator implements Wakeable {
     const unaligned = !savepoint && this.spec?.mode === 'unaligned';
     this.trace.emit({ type: 'checkpoint-triggered', at: now, id, savepoint });
     const offsets = this.host.triggerSources(id, savepoint, unaligned, now);
-    this.pending.set(id, { id, savepoint, unaligned, triggeredAt: now, offsets, acks: new Map() });
+    const p: PendingCheckpoint = { id, savepoint, unaligned, triggeredAt: now, offsets, acks: new Map() };
+    this.pending.set(id, p);
     const timeoutMs = this.spec?.timeoutMs ?? 600_000;
-    this.scheduler.scheduleDaemon(now + timeoutMs, Priority.control, this, id);
+    p.timeout = this.scheduler.scheduleDaemon(now + timeoutMs, Priority.control, this, id);
     return id;
   }
 
@@ -128,6 +131,7 @@ export class CheckpointCoordinator implements Wakeable {
   }
 
   private abort(id: number, reason: string, now: number): void {
+    this.pending.get(id)?.timeout?.cancel();
     this.pending.delete(id);
     this.aborted.push(id);
     this.host.abortAlignment(id);
@@ -135,6 +139,7 @@ export class CheckpointCoordinator implements Wakeable {
   }
 
   private complete(p: PendingCheckpoint, now: number): void {
+    p.timeout?.cancel();
     this.pending.delete(p.id);
     // Older pending checkpoints are subsumed by a newer completed one.
     for (const id of [...this.pending.keys()]) if (id < p.id) this.abort(id, `subsumed by checkpoint ${p.id}`, now);
