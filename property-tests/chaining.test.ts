@@ -1,14 +1,15 @@
 /**
  * Operator chaining changes where filter and map run and what each hop costs, never the answer:
  * with chaining off (Flink's disableOperatorChaining) and any cost model, the perfect-watermark
- * law still holds (no late data, every final result correct, no wrong pane), and the final
- * results are those of the chained run of the same scenario.
+ * law still holds (no late data, every final result correct, no wrong pane), and the chained run
+ * of the same scenario is as correct, with results for the same windows.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { simulate } from '../src/sim/report/simulate.js';
 import { COST_DEFAULTS } from '../src/sim/scenario/defaults.js';
+import type { Pane } from '../src/sim/model/pane.js';
 import type { CostModel, Scenario } from '../src/sim/scenario/types.js';
 import { scenarioArb } from './arbitraries.js';
 import { assertFinalResultsCorrect, assertNoLateEvents, assertNoWrongPanes } from './laws.js';
@@ -35,11 +36,9 @@ const withCost = (s: Scenario, cost: CostModel | undefined): Scenario => {
   return cost === undefined ? rest : { ...rest, cost };
 };
 
-const finals = (s: Scenario): string[] =>
-  simulate(s)
-    .run.panes.filter((p) => p.isLast && !p.retraction)
-    .map((p) => `${p.key} ${p.window.start} ${p.window.end} ${p.value}`)
-    .sort();
+/** The windows that got a result (a pane that is not a retraction). */
+const windowsWithResults = (panes: readonly Pane[]): string[] =>
+  [...new Set(panes.filter((p) => !p.retraction).map((p) => `${p.key} ${p.window.start} ${p.window.end}`))].sort();
 
 test('chaining off: the perfect-watermark law holds, with or without costs, and the results match the chained run', (t) => {
   checkProperty(
@@ -52,7 +51,13 @@ test('chaining off: the perfect-watermark law holds, with or without costs, and 
         assertNoLateEvents(run.run.trace);
         assertFinalResultsCorrect(run.check);
         assertNoWrongPanes(run.check);
-        assert.deepEqual(finals(unchained), finals({ ...unchained, chaining: true }));
+        // Which pane is marked last may differ: the extra hops of an unchained graph change where
+        // the watermarks fall, and a window whose pane fired short of its expiry (allowed lateness)
+        // is cleared later without another pane (Beam's FIRE_IF_NON_EMPTY, nothing new), so its
+        // one pane is not the last. The results may not differ: both runs are correct, window by window.
+        const chained = simulate({ ...unchained, chaining: true });
+        assertFinalResultsCorrect(chained.check);
+        assert.deepEqual(windowsWithResults(run.run.panes), windowsWithResults(chained.run.panes));
       },
     ),
     { file: import.meta.url, test: t },
