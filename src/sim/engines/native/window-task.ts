@@ -198,14 +198,6 @@ export class NativeWindowTask implements Wakeable, ChannelReceiver {
    * a turn is one element.) Schedules a wake-up and returns -1 when nothing is available now.
    */
   private nextInput(now: number): number {
-    // One input (parallelism 1 upstream): the queue would only ever hold it, so skip it.
-    if (this.inputs.length === 1) {
-      if (this.alignment.isBlocked(0)) return -1;
-      const at = (this.inputs[0] as Channel).nextAvailableAt();
-      if (at <= now) return 0;
-      if (at !== Infinity) this.inputAvailableAt(at);
-      return -1;
-    }
     // Channels that became available since the last look join the queue in order of arrival (ties by index).
     // A lone joiner (one input drained and refilled, once per record at parallelism 1) is queued
     // without the list and its sort: the same order, without garbage per record.
@@ -242,13 +234,12 @@ export class NativeWindowTask implements Wakeable, ChannelReceiver {
       const c = this.availableInputs[i] as number;
       if (this.alignment.isBlocked(c)) continue;
       if ((this.inputs[c] as Channel).nextAvailableAt() > now) {
-        this.availableInputs.splice(i, 1);
+        removeAt(this.availableInputs, i);
         this.queuedInput[c] = false;
         i--;
         continue;
       }
-      this.availableInputs.splice(i, 1);
-      this.availableInputs.push(c);
+      moveToBack(this.availableInputs, i);
       return c;
     }
     let nextAt = Infinity;
@@ -392,4 +383,19 @@ export class NativeWindowTask implements Wakeable, ChannelReceiver {
   preCommit(id: number): void {
     this.cfg.host.sink.preCommit(this.cfg.index, id);
   }
+}
+
+/**
+ * The input queue is a few entries long and changes once per record taken: these move entries in
+ * place, where splice would allocate the list of what it removed every time.
+ */
+function removeAt(a: number[], i: number): void {
+  for (let j = i; j < a.length - 1; j++) a[j] = a[j + 1] as number;
+  a.pop();
+}
+
+function moveToBack(a: number[], i: number): void {
+  const c = a[i] as number;
+  for (let j = i; j < a.length - 1; j++) a[j] = a[j + 1] as number;
+  a[a.length - 1] = c;
 }
